@@ -1,0 +1,53 @@
+// What a CLI command is: its usage line, its options (node:util parseArgs), and run().
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { Output } from './output.js'
+import { usageError } from './errors.js'
+
+export type Options = NonNullable<ParseArgsConfig['options']>
+
+export interface Invocation {
+  /** Options common to every command. */
+  globals: { db?: string; dir?: string }
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>
+  positionals: string[]
+  output: Output
+  env: NodeJS.ProcessEnv
+  cwd: string
+}
+
+export interface Command {
+  usage: string
+  summary: string
+  options: Options
+  /** How many positional arguments the command takes. */
+  positionals: [min: number, max: number]
+  run(invocation: Invocation): Promise<number | void> | number | void
+}
+
+export const GLOBAL_OPTIONS: Options = {
+  db: { type: 'string' },
+  C: { type: 'string', short: 'C' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+export function parseInvocation(command: Command, name: string, argv: string[]) {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw usageError(`${(error as Error).message.replace(/^.*?: /, '')}`, [`usage: tasktrail ${command.usage}`])
+  }
+  const [min, max] = command.positionals
+  if (!parsed.values.help && (parsed.positionals.length < min || parsed.positionals.length > max)) {
+    throw usageError(`${name} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${parsed.positionals.length}`, [
+      `usage: tasktrail ${command.usage}`
+    ])
+  }
+  return parsed
+}
+
+/** The value of a string option, or undefined. */
+export function text(values: Invocation['values'], name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}

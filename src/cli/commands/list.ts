@@ -1,0 +1,75 @@
+import { isTerminal, STATUSES, type TaskStatus } from '../../model/task.js'
+import { exportTask } from '../../store/exchange.js'
+import type { StoredTask, TaskFilter } from '../../store/store.js'
+import { text, type Command } from '../command.js'
+import { openContext } from '../context.js'
+import { usageError } from '../errors.js'
+import { checklist, childrenIndex } from '../format.js'
+import { printJson } from '../output.js'
+
+export function checkStatus(value: string | undefined): TaskStatus | undefined {
+  if (value === undefined) return undefined
+  if (!(STATUSES as readonly string[]).includes(value)) throw usageError(`"${value}" is not a status; valid statuses: ${STATUSES.join(', ')}`)
+  return value as TaskStatus
+}
+
+/** Without --all: the trees whose top task is still open. */
+function openTrees(tasks: StoredTask[]): StoredTask[] {
+  const index = childrenIndex(tasks)
+  const kept: StoredTask[] = []
+  const keep = (parent: string | null) => {
+    for (const task of index.get(parent) ?? []) {
+      kept.push(task)
+      keep(task.id)
+    }
+  }
+  for (const top of index.get(null) ?? []) {
+    if (isTerminal(top.status)) continue
+    kept.push(top)
+    keep(top.id)
+  }
+  return kept
+}
+
+const list: Command = {
+  usage: 'list [--all] [--status S] [--client C] [--project P] [--normal] [--json]',
+  summary: "print the current project's checklist (open tasks; --all for every task)",
+  positionals: [0, 0],
+  options: {
+    all: { type: 'boolean' },
+    status: { type: 'string' },
+    client: { type: 'string' },
+    project: { type: 'string' },
+    normal: { type: 'boolean' },
+    json: { type: 'boolean' }
+  },
+  run(invocation) {
+    const { values } = invocation
+    const status = checkStatus(text(values, 'status'))
+    const client = text(values, 'client')
+    const project = text(values, 'project')
+    const context = openContext(invocation)
+    // A client, project or Normal-mode filter looks across every repository.
+    const acrossRepos = client !== undefined || project !== undefined || values.normal === true
+    const filter: TaskFilter = {
+      ...(acrossRepos ? {} : { repoId: context.repo.id }),
+      ...(status ? { status } : {}),
+      ...(client ? { client } : {}),
+      ...(project ? { project } : {}),
+      ...(values.normal ? { normal: true } : {})
+    }
+    const all = context.store.listTasks(filter)
+    const tasks = values.all || status ? all : openTrees(all)
+    if (values.json) {
+      printJson(invocation.output, { tasks: tasks.map(exportTask) })
+      return
+    }
+    if (tasks.length === 0) {
+      invocation.output.out(all.length ? 'nothing open; tasktrail list --all shows every task' : 'no tasks yet; add one with tasktrail add TITLE')
+      return
+    }
+    invocation.output.out(checklist(tasks, invocation.output).join('\n'))
+  }
+}
+
+export default list

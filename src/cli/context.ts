@@ -1,0 +1,21 @@
+// Opening what a command acts on: the user's store and the current project.
+import { locateProject, type ProjectLocation } from '../project/locate.js'
+import { openDatabase } from '../store/open.js'
+import { storePath, tasktrailHome } from '../store/paths.js'
+import { Store, type Repo } from '../store/store.js'
+import type { Invocation } from './command.js'
+import { resolve } from 'node:path'
+
+export interface Context {
+  store: Store
+  project: ProjectLocation
+  repo: Repo
+}
+
+export function openContext(invocation: Invocation): Context {
+  const store = new Store(openDatabase(storePath(invocation.env, invocation.globals.db)))
+  const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
+  const project = locateProject(start, tasktrailHome(invocation.env))
+  const repo = store.repo(project.key, project.root)
+  return { store, project, repo }
+}

@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto'
+
+// 32 symbols without look-alikes (no i, l, o, u): 7 of them give 35 random bits, so two
+// machines or branches creating 10,000 tasks each collide with odds of about 1 in 700,000
+// per pair of tasks set — and the store re-draws on the rare local clash.
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
+const LENGTH = 7
+
+export const TASK_ID_PATTERN = /^t-[0-9a-hjkmnp-tv-z]{4,12}$/
+
+export function newTaskId(): string {
+  const bytes = randomBytes(LENGTH)
+  let id = 't-'
+  for (const byte of bytes) id += ALPHABET[byte & 31]
+  return id
+}
+
+export function isTaskId(value: string): boolean {
+  return TASK_ID_PATTERN.test(value)
+}

@@ -1,0 +1,101 @@
+// Forward-only schema migrations, keyed by SQLite's user_version. Each entry moves the
+// schema from version - 1 to version; a released entry is never edited, only followed.
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+const core: Migration = {
+  version: 1,
+  name: 'core tables',
+  sql: `
+CREATE TABLE clients (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  client_id INTEGER REFERENCES clients(id),
+  created_at TEXT NOT NULL
+);
+-- A repository (keyed by its git common dir, so worktrees share it) or a plain directory.
+CREATE TABLE repos (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  root TEXT NOT NULL,
+  client_id INTEGER REFERENCES clients(id),
+  project_id INTEGER REFERENCES projects(id),
+  rollup INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  repo_id INTEGER REFERENCES repos(id),
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  source TEXT,
+  transcript_path TEXT
+);
+CREATE TABLE tasks (
+  id TEXT PRIMARY KEY,
+  repo_id INTEGER NOT NULL REFERENCES repos(id),
+  parent_task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL CHECK (status IN ('pending','in_progress','blocked','completed','cancelled')),
+  task_type TEXT CHECK (task_type IN ('implementation','research','review','testing','deployment','documentation','bugfix','analysis')),
+  assigned_agent TEXT,
+  task_context TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(task_context)),
+  session_id TEXT,
+  client_id INTEGER REFERENCES clients(id),
+  project_id INTEGER REFERENCES projects(id),
+  estimated_complexity TEXT CHECK (estimated_complexity IN ('low','medium','high')),
+  position INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  completed_at TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX tasks_by_parent ON tasks(repo_id, parent_task_id, position);
+CREATE INDEX tasks_by_status ON tasks(repo_id, status);
+CREATE TABLE task_dependencies (
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  depends_on TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  PRIMARY KEY (task_id, depends_on)
+) WITHOUT ROWID;
+-- Every change to a task, in order. No foreign key: the log outlives a deleted task.
+CREATE TABLE task_events (
+  id INTEGER PRIMARY KEY,
+  task_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT,
+  source TEXT NOT NULL CHECK (source IN ('cli','hook','file','merge')),
+  at TEXT NOT NULL,
+  note TEXT
+);
+CREATE INDEX task_events_by_task ON task_events(task_id, id);
+CREATE TRIGGER task_events_no_update BEFORE UPDATE ON task_events
+  BEGIN SELECT RAISE(ABORT, 'task_events is append-only'); END;
+CREATE TRIGGER task_events_no_delete BEFORE DELETE ON task_events
+  BEGIN SELECT RAISE(ABORT, 'task_events is append-only'); END;
+CREATE TABLE work_items (
+  id INTEGER PRIMARY KEY,
+  task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+  client_id INTEGER REFERENCES clients(id),
+  category TEXT,
+  problem TEXT,
+  solution TEXT,
+  billable_minutes INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core]
+
+export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

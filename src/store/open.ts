@@ -1,0 +1,59 @@
+// Opening the store: refuse a newer schema before touching the file, then WAL, a busy
+// timeout, foreign keys and full fsync, and migrate forward under an IMMEDIATE lock.
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js'
+
+export type Db = Database.Database
+
+export class NewerStoreError extends Error {
+  constructor(
+    readonly path: string,
+    readonly found: number
+  ) {
+    super(
+      `the store ${path} has schema version ${found}, written by a newer tasktrail (this one knows up to ${SCHEMA_VERSION}); it was left untouched — upgrade tasktrail`
+    )
+    this.name = 'NewerStoreError'
+  }
+}
+
+export interface OpenOptions {
+  /** Migrate only up to this version (tests of migrations use it). */
+  targetVersion?: number
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  try {
+    db.pragma('busy_timeout = 5000')
+    const found = db.pragma('user_version', { simple: true }) as number
+    if (found > SCHEMA_VERSION) throw new NewerStoreError(path, found)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    migrate(db, MIGRATIONS, options.targetVersion ?? SCHEMA_VERSION)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** Applies, in one IMMEDIATE transaction each, every migration above the stored version. */
+export function migrate(db: Db, migrations: readonly Migration[], target: number): void {
+  const pending = () =>
+    migrations
+      .filter((m) => m.version > (db.pragma('user_version', { simple: true }) as number) && m.version <= target)
+      .sort((a, b) => a.version - b.version)
+  if (pending().length === 0) return
+  db.transaction(() => {
+    // Another process may have migrated while this one waited for the lock.
+    for (const m of pending()) {
+      db.exec(m.sql)
+      db.pragma(`user_version = ${m.version}`)
+    }
+  }).immediate()
+}

@@ -1,0 +1,16 @@
+// Where the user's store lives: --db, else TASKTRAIL_DB, else $TASKTRAIL_HOME/tasks.db,
+// with TASKTRAIL_HOME defaulting to ${XDG_DATA_HOME:-~/.local/share}/tasktrail.
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export function tasktrailHome(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.TASKTRAIL_HOME) return resolve(env.TASKTRAIL_HOME)
+  const data = env.XDG_DATA_HOME || join(homedir(), '.local', 'share')
+  return join(data, 'tasktrail')
+}
+
+export function storePath(env: NodeJS.ProcessEnv = process.env, flag?: string): string {
+  if (flag) return resolve(flag)
+  if (env.TASKTRAIL_DB) return resolve(env.TASKTRAIL_DB)
+  return join(tasktrailHome(env), 'tasks.db')
+}
