@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+// Runs the real Claude Code CLI (the versions pinned as devDependencies) headless against a
+// fake Anthropic API, the way the recordings in test/fixtures/claude-code/ were made.
+
+export type ClaudeVersion = '2.1.197' | '2.1.332'
+
+/**
+ * The four host generations tasktrail must handle: which CLI, and the env switch that picks
+ * the task tools the model is offered.
+ */
+export const HOSTS = {
+  /** TaskCreate/TaskUpdate/TaskList/TaskGet, the default of 2.1.197. */
+  '2.1.197-task-tools': { version: '2.1.197', env: {} },
+  /** TodoWrite: the whole list rewritten on each call. */
+  '2.1.197-todowrite': { version: '2.1.197', env: { CLAUDE_CODE_ENABLE_TASKS: '0' } },
+  /** Task tools as deferred tools, loaded with ToolSearch first; Agent runs in the background. */
+  '2.1.332-enable-todo-tools': { version: '2.1.332', env: { CLAUDE_CODE_ENABLE_TODO_TOOLS: '1' } },
+  /** No task tools at all; Agent runs in the background. */
+  '2.1.332-default': { version: '2.1.332', env: {} },
+} as const satisfies Record<string, { version: ClaudeVersion; env: Record<string, string> }>
+
+export type HostGeneration = keyof typeof HOSTS
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+export function claudeBinary(version: ClaudeVersion): string {
+  return join(REPO_ROOT, 'node_modules', `claude-code-${version}`, 'bin', 'claude.exe')
+}
+
+export interface RunClaudeOptions {
+  version: ClaudeVersion
+  /** ANTHROPIC_BASE_URL: the fake API's url. */
+  baseUrl: string
+  /** The project directory the session runs in. */
+  cwd: string
+  prompt: string
+  /** Passed as --plugin-dir; omit to run without a plugin (e.g. one installed in configDir). */
+  pluginDir?: string
+  /** Extra env on top of the harness's own, e.g. a host generation's switch. */
+  env?: Record<string, string>
+  /** Extra CLI arguments, e.g. ['--continue']. */
+  args?: string[]
+  /** CLAUDE_CONFIG_DIR; a fresh temp dir unless given. Reuse it to continue a session. */
+  configDir?: string
+  timeoutMs?: number
+}
+
+/** The `--output-format json` result object; only the fields tests rely on are typed. */
+export interface ClaudeResult {
+  type: 'result'
+  subtype: string
+  is_error: boolean
+  result?: string
+  session_id: string
+  num_turns: number
+  [field: string]: unknown
+}
+
+export interface ClaudeRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  /** Parsed stdout, if it was the JSON result. */
+  result: ClaudeResult | undefined
+  configDir: string
+  durationMs: number
+}
+
+const DEFAULT_TIMEOUT_MS = 90_000
+
+export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
+  const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'tasktrail-claude-config-'))
+  const args = ['-p', options.prompt, '--output-format', 'json', '--permission-mode', 'bypassPermissions']
+  if (options.pluginDir) args.push('--plugin-dir', options.pluginDir)
+  args.push(...(options.args ?? []))
+  const env = {
+    ...inheritedEnv(),
+    ANTHROPIC_BASE_URL: options.baseUrl,
+    ANTHROPIC_API_KEY: 'fake-key',
+    IS_SANDBOX: '1',
+    CLAUDE_CONFIG_DIR: configDir,
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    ...options.env,
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const started = Date.now()
+  // Own process group, so a timeout also ends the shells and hooks the CLI started.
+  const child = spawn(claudeBinary(options.version), args, {
+    cwd: options.cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    killGroup(child.pid)
+  }, timeoutMs)
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve(code))
+  }).finally(() => clearTimeout(timer))
+
+  if (timedOut) {
+    throw new Error(
+      `claude ${options.version} timed out after ${timeoutMs} ms\n--- stdout\n${stdout.slice(-2000)}\n--- stderr\n${stderr.slice(-2000)}`,
+    )
+  }
+  return { exitCode, stdout, stderr, result: parseResult(stdout), configDir, durationMs: Date.now() - started }
+}
+
+// The outer environment may itself be a Claude Code session, or carry real credentials: none
+// of that may reach the CLI under test.
+function inheritedEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue
+    if (key.startsWith('ANTHROPIC_') || key.startsWith('CLAUDE') || key.startsWith('OTEL_')) continue
+    env[key] = value
+  }
+  return env
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // Already gone.
+  }
+}
+
+function parseResult(stdout: string): ClaudeResult | undefined {
+  try {
+    const value: unknown = JSON.parse(stdout)
+    if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'result') return value as ClaudeResult
+  } catch {
+    // Not JSON: the caller still has stdout and stderr.
+  }
+  return undefined
+}
