@@ -18,7 +18,8 @@ const COMMANDS: Record<string, Loader> = {
   show: async () => (await import('./commands/show.js')).default,
   status: async () => (await import('./commands/status.js')).default,
   export: async () => (await import('./commands/export.js')).default,
-  import: async () => (await import('./commands/import.js')).default
+  import: async () => (await import('./commands/import.js')).default,
+  rollup: async () => (await import('./commands/rollup.js')).default
 }
 
 const VERSION = '0.1.0'
