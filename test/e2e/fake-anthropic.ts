@@ -13,11 +13,22 @@ export type ScriptedBlock =
 /** One assistant message. It ends with stop_reason `tool_use` if it holds a tool_use block. */
 export type Turn = ScriptedBlock[]
 
+/**
+ * A pause in the main thread's script: the next turn is answered only once every subagent has
+ * been given its last scripted turn, and `settleMs` more have passed. Background agents (2.1.332)
+ * otherwise race the main thread, and if the main thread ends first the CLI adds a Stop and a
+ * further turn for the agent's task notification.
+ */
+export interface AgentsGate {
+  waitForAgents: true
+  settleMs: number
+}
+
 export interface Scenario {
   /** The prompt the user gives on the command line. */
   prompt: string
   /** The main thread's assistant turns, one consumed per model request of that thread. */
-  main: Turn[]
+  main: (Turn | AgentsGate)[]
   /**
    * Subagents' turns, keyed by the prompt the main thread gives the Agent tool: a request whose
    * first user message contains that prompt belongs to that subagent.
@@ -26,6 +37,7 @@ export interface Scenario {
 }
 
 export const text = (value: string): ScriptedBlock => ({ type: 'text', text: value })
+export const waitForAgents = (settleMs = 1000): AgentsGate => ({ waitForAgents: true, settleMs })
 export const toolUse = (name: string, input: Record<string, unknown> = {}): ScriptedBlock => ({
   type: 'tool_use',
   name,
@@ -57,6 +69,8 @@ export interface FakeAnthropic {
 }
 
 const FALLBACK_TEXT = 'Done.'
+// An agent that never starts must not hang the session: the gate then opens anyway.
+const GATE_TIMEOUT_MS = 30_000
 const SIDE_TEXT = 'Scripted side reply'
 
 interface MessagesBody {
@@ -70,11 +84,14 @@ interface MessagesBody {
 export async function startFakeAnthropic(scenario: Scenario): Promise<FakeAnthropic> {
   const requests: RecordedRequest[] = []
   const unknownRequests: RecordedRequest[] = []
-  const scripts = new Map<Thread, Turn[]>([['main', scenario.main], ...Object.entries(scenario.agents ?? {})])
-  const nextTurn = new Map<Thread, number>()
+  const scripts = new Map<Thread, (Turn | AgentsGate)[]>([['main', scenario.main], ...Object.entries(scenario.agents ?? {})])
+  const nextStep = new Map<Thread, number>()
   // The CLI retries a request whose reply it did not like; the same conversation must then get
   // the same reply, not consume a further turn.
-  const repliesByConversation = new Map<string, ReplyBlock[]>()
+  const repliesByConversation = new Map<string, Promise<ReplyBlock[]>>()
+  const agentsFinished = new Signal(() =>
+    Object.entries(scenario.agents ?? {}).every(([agent, turns]) => (nextStep.get(agent) ?? 0) >= turns.length),
+  )
   const idPrefix = randomBytes(4).toString('hex')
   let idCounter = 0
 
@@ -88,19 +105,32 @@ export async function startFakeAnthropic(scenario: Scenario): Promise<FakeAnthro
     return 'main'
   }
 
-  function replyFor(thread: Thread, body: MessagesBody): ReplyBlock[] {
-    if (thread === 'side') return [{ type: 'text', text: SIDE_TEXT }]
+  function replyFor(thread: Thread, body: MessagesBody): Promise<ReplyBlock[]> {
+    if (thread === 'side') return Promise.resolve([{ type: 'text', text: SIDE_TEXT }])
     const conversation = thread + '\n' + JSON.stringify(body.messages ?? [])
-    const earlier = repliesByConversation.get(conversation)
-    if (earlier) return earlier
-    const index = nextTurn.get(thread) ?? 0
-    nextTurn.set(thread, index + 1)
-    const turn = scripts.get(thread)?.[index] ?? [text(FALLBACK_TEXT)]
-    const reply = turn.map((block): ReplyBlock =>
+    let reply = repliesByConversation.get(conversation)
+    if (!reply) {
+      reply = nextTurn(thread)
+      repliesByConversation.set(conversation, reply)
+    }
+    return reply
+  }
+
+  async function nextTurn(thread: Thread): Promise<ReplyBlock[]> {
+    const script = scripts.get(thread) ?? []
+    let step = script[nextStep.get(thread) ?? 0]
+    while (step && !Array.isArray(step)) {
+      nextStep.set(thread, (nextStep.get(thread) ?? 0) + 1)
+      await agentsFinished.wait(GATE_TIMEOUT_MS)
+      await sleep(step.settleMs)
+      step = script[nextStep.get(thread) ?? 0]
+    }
+    nextStep.set(thread, (nextStep.get(thread) ?? 0) + 1)
+    agentsFinished.check()
+    const turn = step ?? [text(FALLBACK_TEXT)]
+    return turn.map((block): ReplyBlock =>
       block.type === 'text' ? block : { ...block, id: `toolu_${idPrefix}${String(++idCounter).padStart(3, '0')}` },
     )
-    repliesByConversation.set(conversation, reply)
-    return reply
   }
 
   const server = createServer((req, res) => {
@@ -112,7 +142,7 @@ export async function startFakeAnthropic(scenario: Scenario): Promise<FakeAnthro
       })
   })
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> | void {
     const url = req.url ?? '/'
     const path = url.split('?')[0]
     const body = parseJson(raw)
@@ -127,13 +157,13 @@ export async function startFakeAnthropic(scenario: Scenario): Promise<FakeAnthro
       const messagesBody = (body ?? {}) as MessagesBody
       const thread = threadOf(messagesBody)
       requests.push({ method, url, thread, body })
-      const reply = replyFor(thread, messagesBody)
       const model = messagesBody.model ?? 'claude-fake'
-      if (messagesBody.stream) streamMessage(res, model, reply)
-      else sendJson(res, wholeMessage(model, reply))
-      return
+      return replyFor(thread, messagesBody).then((reply) => {
+        if (messagesBody.stream) streamMessage(res, model, reply)
+        else sendJson(res, wholeMessage(model, reply))
+      })
     }
-    // The CLI probes the base URL with HEAD / before its first request.
+    // 2.1.197 probes the base URL with HEAD / before its first request.
     if (method === 'HEAD' && path === '/') {
       requests.push({ method, url, thread: 'other', body })
       res.writeHead(200)
@@ -248,4 +278,29 @@ function plainText(content: unknown): string {
   return content
     .map((block: { type?: string; text?: unknown }) => (block.type === 'text' && typeof block.text === 'string' ? block.text : ''))
     .join('\n')
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Resolves waiters once a condition, re-checked on demand, holds. */
+class Signal {
+  private waiters: (() => void)[] = []
+
+  constructor(private readonly holds: () => boolean) {}
+
+  check(): void {
+    if (!this.holds()) return
+    for (const wake of this.waiters.splice(0)) wake()
+  }
+
+  wait(timeoutMs: number): Promise<void> {
+    if (this.holds()) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs)
+      this.waiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
 }

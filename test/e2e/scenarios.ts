@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { HostGeneration } from './claude.js'
-import { text, toolUse, type Scenario, type Turn } from './fake-anthropic.js'
+import { text, toolUse, waitForAgents, type AgentsGate, type Scenario, type Turn } from './fake-anthropic.js'
 
 // The scripted sessions behind the recordings in test/fixtures/claude-code/: the user asks for
 // NAS monitoring; the agent plans tasks, runs one subagent that writes a file, writes and edits
@@ -21,17 +21,21 @@ const NOTES_CONTENT = 'Sync-FromNAS.ps1 runs every 15 min on AD2\n'
 export function nasMonitoringScenario(host: HostGeneration, projectDir: string): Scenario {
   switch (host) {
     case '2.1.197-task-tools':
-      return { prompt: NAS_PROMPT, main: taskToolsTurns(projectDir), agents: researchAgent(projectDir) }
+      return { prompt: NAS_PROMPT, main: taskToolsTurns(projectDir, 'synchronous'), agents: researchAgent(projectDir) }
     case '2.1.332-enable-todo-tools':
       return {
         prompt: NAS_PROMPT,
-        main: [[toolUse('ToolSearch', { query: 'select:TaskCreate,TaskUpdate,TaskList', max_results: 5 })], ...taskToolsTurns(projectDir)],
+        main: [[toolUse('ToolSearch', { query: 'select:TaskCreate,TaskUpdate,TaskList', max_results: 5 })], ...taskToolsTurns(projectDir, 'background')],
         agents: researchAgent(projectDir),
       }
     case '2.1.332-default':
       // The same script as with task tools: the model's task-tool calls fail before any hook.
       // The recording was made with this prompt rather than NAS_PROMPT.
-      return { prompt: 'Implement authentication for the API', main: taskToolsTurns(projectDir), agents: researchAgent(projectDir) }
+      return {
+        prompt: 'Implement authentication for the API',
+        main: taskToolsTurns(projectDir, 'background'),
+        agents: researchAgent(projectDir),
+      }
     case '2.1.197-todowrite':
       return todoWriteScenario(projectDir)
   }
@@ -59,7 +63,10 @@ function researchAgent(projectDir: string): Record<string, Turn[]> {
 
 const agentCall = toolUse('Agent', { description: 'Research NAS sync', prompt: AGENT_PROMPT, subagent_type: 'general-purpose' })
 
-function taskToolsTurns(projectDir: string): Turn[] {
+// With a background agent (2.1.332) the main thread waits for it before running the failing
+// command, so the agent's task notification comes back before the main thread ends, as in the
+// recordings.
+function taskToolsTurns(projectDir: string, agentRuns: 'synchronous' | 'background'): (Turn | AgentsGate)[] {
   const script = join(projectDir, SCRIPT_FILE)
   return [
     [toolUse('TaskCreate', { subject: 'Research current sync system', description: 'Find how the NAS sync runs today', activeForm: 'Researching sync system' })],
@@ -81,6 +88,7 @@ function taskToolsTurns(projectDir: string): Turn[] {
     [toolUse('TaskUpdate', { taskId: '2', status: 'in_progress' })],
     [toolUse('Write', { file_path: script, content: SCRIPT_CONTENT })],
     [toolUse('Edit', { file_path: script, old_string: '$age', new_string: '$syncAge', replace_all: false })],
+    ...(agentRuns === 'background' ? [waitForAgents()] : []),
     [toolUse('Bash', { command: 'exit 3', description: 'Run the monitor once' })],
     [toolUse('TaskList', {})],
     [text(FINAL_MESSAGE)],
