@@ -96,6 +96,36 @@ CREATE TABLE work_items (
 `
 }
 
-export const MIGRATIONS: readonly Migration[] = [core]
+// TASKS.md sync (src/sync/): the last synced state of each work tree and branch, and which
+// base each task was first synced in (so a branch's checklist shows only its own tasks).
+const syncBases: Migration = {
+  version: 2,
+  name: 'sync bases',
+  sql: `
+CREATE TABLE sync_bases (
+  id INTEGER PRIMARY KEY,
+  repo_id INTEGER NOT NULL REFERENCES repos(id) ON DELETE CASCADE,
+  root TEXT NOT NULL,
+  -- The checked-out branch ('refs/heads/main'), or 'HEAD' when detached.
+  branch TEXT NOT NULL,
+  -- The commit checked out at the last sync; null outside git or before the first commit.
+  head TEXT,
+  -- sha256 of TASKS.md as last read or written; null when there was no file.
+  file_hash TEXT,
+  -- The parsed TASKS.md (JSON) at the last sync.
+  parsed TEXT NOT NULL,
+  -- task_events.id up to which store changes are part of this base.
+  event_mark INTEGER NOT NULL,
+  synced_at TEXT NOT NULL,
+  UNIQUE (root, branch)
+);
+CREATE TABLE sync_homes (
+  task_id TEXT PRIMARY KEY,
+  base_id INTEGER NOT NULL REFERENCES sync_bases(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))
