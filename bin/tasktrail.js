@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/tasktrail.js'
+// CommonJS (see bin/package.json): an ESM entry would add the ESM loader to every hook run.
+require('../dist/tasktrail.js')

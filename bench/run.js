@@ -1,0 +1,44 @@
+// npm run bench: every performance target of tasktrail, measured side by side with a bare
+// node start, printed as one table and written to docs/PERFORMANCE.md.
+import { writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { resolve } from 'node:path'
+import { benchId, CLI, makeProject } from './fixtures.js'
+import { fmt, sideBySide } from './harness.js'
+
+const rows = []
+function row(measure, target, result, pass) {
+  rows.push({ measure, target, result, pass })
+  console.log(`${pass ? 'ok  ' : 'MISS'} ${measure}: ${result} (target ${target})`)
+}
+function ratioRow(measure, target, limit, r) {
+  const { measured, baseline, ratio } = r
+  row(measure, `≤ ${limit}×`, `${ratio.toFixed(2)}× (${fmt(measured.median)} [${fmt(measured.min)}–${fmt(measured.max)}] vs node -e 0 ${fmt(baseline.median)}, ${measured.runs} runs)`, ratio <= limit)
+}
+
+// tasktrail done ID on 1,000 tasks: a different pending task each run.
+{
+  const box = makeProject(1000)
+  const pending = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 4 !== 0)
+  ratioRow('`tasktrail done ID`, 1,000 tasks', '≤ 1.3×', 1.3, sideBySide({
+    runs: 15,
+    prepare: (i) => ({ command: process.execPath, args: [CLI, 'done', benchId(pending[i])], options: { cwd: box.project, env: box.env } })
+  }))
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+const table = [
+  '| measure | target | measured | |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.measure} | ${r.target} | ${r.result} | ${r.pass ? 'met' : '**missed**'} |`)
+].join('\n')
+const doc = `# Performance
+
+Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
+Each figure is the median of fresh processes with min–max; ratios are to a bare \`node -e 0\`
+run interleaved with them (A B A B …) in the same run, because these machines are shared and noisy.
+
+${table}
+`
+writeFileSync(resolve(import.meta.dirname, '../docs/PERFORMANCE.md'), doc)
+console.log(`\n${table}\n\nwritten to docs/PERFORMANCE.md`)
