@@ -1,0 +1,243 @@
+// The three-way merge of TASKS.md and the store, as a pure function: what each side changed
+// since the base (the last synced state), per task and per field, and what to do about it.
+// No I/O here; src/sync/engine.ts reads the inputs and applies the plan.
+import type { TaskStatus, TaskType } from '../model/task.js'
+import { isTerminal } from '../model/task.js'
+
+/** What TASKS.md says about a task: the fields sync compares and merges. */
+export interface TaskLine {
+  id: string
+  title: string
+  status: TaskStatus
+  type: TaskType | null
+  agent: string | null
+  reason: string | null
+  parent: string | null
+}
+
+export type LineField = Exclude<keyof TaskLine, 'id'>
+export const LINE_FIELDS: readonly LineField[] = ['title', 'status', 'type', 'agent', 'reason', 'parent']
+
+/** A field both sides changed to different values, and how it was settled. */
+export interface Conflict {
+  taskId: string
+  field: string
+  rule: string
+  kept: unknown
+  lost: unknown
+}
+
+export const RULES = {
+  status: 'both changed the status: the further one wins (completed > cancelled > blocked > in progress > pending)',
+  text: 'both changed it: the file wins (text a person typed)',
+  removed: 'line removed from TASKS.md while the store changed the task: the removal wins, the store keeps the task',
+  deletedInStore: 'deleted in the store while TASKS.md changed it: the file keeps it'
+} as const
+
+const STATUS_RANK: Record<TaskStatus, number> = { pending: 0, in_progress: 1, blocked: 2, cancelled: 3, completed: 4 }
+
+/** The status that wins when two sides moved a task to different ones. */
+export function furtherStatus(a: TaskStatus, b: TaskStatus): TaskStatus {
+  return STATUS_RANK[a] >= STATUS_RANK[b] ? a : b
+}
+
+/** Settles one field both sides changed; returns the value kept and the rule applied. */
+export function settle(field: LineField, file: TaskLine, store: TaskLine): { value: unknown; rule: string } {
+  if (field === 'status') return { value: furtherStatus(file.status, store.status), rule: RULES.status }
+  return { value: file[field], rule: RULES.text }
+}
+
+/** One task of the file as the planner sees it: its id (null on a new line) and its parent's index. */
+export interface FileTask {
+  id: string | null
+  title: string
+  status: TaskStatus
+  type: TaskType | null
+  agent: string | null
+  reason: string | null
+  parent: number | null
+}
+
+/** Store-side changes since the base, from task_events. */
+export interface StoreChange {
+  fields: Set<LineField>
+  created: boolean
+  deleted: boolean
+}
+
+export interface PlanInput {
+  /** The tasks of TASKS.md at the last sync, by id. */
+  base: Map<string, TaskLine>
+  /** The tasks of TASKS.md now, in document order. */
+  file: FileTask[]
+  /** Tasks with store events since the base. */
+  storeChanges: Map<string, StoreChange>
+  /** The store's current view of a task, or undefined when the store has no such task. */
+  storeTask: (id: string) => TaskLine | undefined
+  /** Whether a task not in this file was first synced here (or never synced anywhere). */
+  belongsHere: (id: string) => boolean
+  newId: () => string
+}
+
+export type FileEdit =
+  | { kind: 'status'; id: string; status: TaskStatus }
+  | { kind: 'title'; id: string; title: string }
+  | { kind: 'meta'; id: string; meta: { type?: TaskType; agent?: string; reason?: string } }
+  | { kind: 'insert'; task: { id: string; title: string; status: TaskStatus; meta: { type?: TaskType; agent?: string; reason?: string } }; parentId: string | null }
+  | { kind: 'remove'; id: string }
+  | { kind: 'move'; id: string; parentId: string | null }
+  | { kind: 'assignId'; task: number; id: string }
+
+export type StoreOp =
+  | { kind: 'create'; line: TaskLine; position: number }
+  | { kind: 'update'; id: string; changes: Partial<Omit<TaskLine, 'id'>> }
+  | { kind: 'lineRemoved'; id: string }
+  | { kind: 'order'; parent: string | null; ids: string[] }
+
+export interface SyncPlan {
+  toStore: StoreOp[]
+  toFile: FileEdit[]
+  conflicts: Conflict[]
+  /** Tasks the file shows after the plan is applied: this base's tasks. */
+  fileIds: string[]
+}
+
+export function metaOf(line: Pick<TaskLine, 'type' | 'agent' | 'reason' | 'status'>): { type?: TaskType; agent?: string; reason?: string } {
+  const meta: { type?: TaskType; agent?: string; reason?: string } = {}
+  if (line.type) meta.type = line.type
+  if (line.agent) meta.agent = line.agent
+  if (line.reason && line.status === 'blocked') meta.reason = line.reason
+  return meta
+}
+
+const META_FIELDS: readonly LineField[] = ['type', 'agent', 'reason']
+
+/** Plans one sync: what goes into the store, what is spliced into the file, what conflicted. */
+export function planSync(input: PlanInput): SyncPlan {
+  const toStore: StoreOp[] = []
+  const toFile: FileEdit[] = []
+  const conflicts: Conflict[] = []
+
+  // Ids for the file's lines: a new line, or the second line with an id already seen, gets a new id.
+  const ids: string[] = []
+  const seen = new Set<string>()
+  input.file.forEach((task, index) => {
+    let id = task.id
+    if (id === null || seen.has(id)) {
+      id = input.newId()
+      toFile.push({ kind: 'assignId', task: index, id })
+    }
+    seen.add(id)
+    ids.push(id)
+  })
+  const fileLines = input.file.map((task, index): TaskLine => ({
+    id: ids[index]!,
+    title: task.title,
+    status: task.status,
+    type: task.type,
+    agent: task.agent,
+    reason: task.status === 'blocked' ? task.reason : null,
+    parent: task.parent === null ? null : ids[task.parent]!
+  }))
+  const inFile = new Map(fileLines.map((line) => [line.id, line]))
+
+  const fileChanges = new Map<string, Partial<Omit<TaskLine, 'id'>>>()
+  const fileEditsFor = (id: string, changes: Partial<Omit<TaskLine, 'id'>>, after: TaskLine) => {
+    if (changes.status !== undefined) toFile.push({ kind: 'status', id, status: changes.status })
+    if (changes.title !== undefined) toFile.push({ kind: 'title', id, title: changes.title })
+    if (META_FIELDS.some((f) => f in changes) || (changes.status !== undefined && (after.reason || changes.status === 'blocked'))) {
+      toFile.push({ kind: 'meta', id, meta: metaOf(after) })
+    }
+    if ('parent' in changes) toFile.push({ kind: 'move', id, parentId: changes.parent ?? null })
+  }
+
+  for (const line of fileLines) {
+    const base = input.base.get(line.id)
+    const store = input.storeTask(line.id)
+    const change = input.storeChanges.get(line.id)
+    if (!store) {
+      const unchangedInFile = base !== undefined && LINE_FIELDS.every((f) => base[f] === line[f])
+      if (change?.deleted && unchangedInFile) {
+        toFile.push({ kind: 'remove', id: line.id })
+        continue
+      }
+      if (change?.deleted) conflicts.push({ taskId: line.id, field: 'deleted', rule: RULES.deletedInStore, kept: line.title, lost: null })
+      toStore.push({ kind: 'create', line, position: 0 })
+      continue
+    }
+    const toStoreChanges: Partial<Omit<TaskLine, 'id'>> = {}
+    const toFileChanges: Partial<Omit<TaskLine, 'id'>> = {}
+    for (const field of LINE_FIELDS) {
+      if (line[field] === store[field]) continue
+      // Without a base (a task merged in from another branch) both sides count as changed.
+      const fileChanged = base === undefined || line[field] !== base[field]
+      const storeChanged = base === undefined || (change?.fields.has(field) === true && store[field] !== base[field])
+      if (fileChanged && !storeChanged) (toStoreChanges as Record<string, unknown>)[field] = line[field]
+      else if (storeChanged && !fileChanged) (toFileChanges as Record<string, unknown>)[field] = store[field]
+      else if (fileChanged && storeChanged) {
+        const { value, rule } = settle(field, line, store)
+        const lost = value === line[field] ? store[field] : line[field]
+        conflicts.push({ taskId: line.id, field, rule, kept: value, lost })
+        if (value !== store[field]) (toStoreChanges as Record<string, unknown>)[field] = value
+        if (value !== line[field]) (toFileChanges as Record<string, unknown>)[field] = value
+      }
+    }
+    if (Object.keys(toStoreChanges).length) toStore.push({ kind: 'update', id: line.id, changes: toStoreChanges })
+    if (Object.keys(toFileChanges).length) {
+      fileChanges.set(line.id, toFileChanges)
+      fileEditsFor(line.id, toFileChanges, { ...line, ...toFileChanges })
+    }
+  }
+
+  // Lines removed from the file: the task stays in the store, cancelled if it was open.
+  for (const [id, base] of input.base) {
+    if (inFile.has(id)) continue
+    const store = input.storeTask(id)
+    if (!store) continue
+    const change = input.storeChanges.get(id)
+    if (change && LINE_FIELDS.some((f) => change.fields.has(f) && store[f] !== base[f])) {
+      conflicts.push({ taskId: id, field: 'removed', rule: RULES.removed, kept: null, lost: store.title })
+    }
+    toStore.push({ kind: 'lineRemoved', id })
+  }
+
+  // Store tasks that are new to this file: created since the base, or reopened after their
+  // line was removed; never tasks that belong to another branch or work tree.
+  const inserts: TaskLine[] = []
+  for (const [id, change] of input.storeChanges) {
+    if (inFile.has(id) || input.base.has(id)) continue
+    const store = input.storeTask(id)
+    if (!store || !input.belongsHere(id)) continue
+    const reopened = change.fields.has('status') && !isTerminal(store.status)
+    if (change.created || reopened) inserts.push(store)
+  }
+  const placed = new Set(inFile.keys())
+  const pending = [...inserts]
+  while (pending.length) {
+    // Parents first, so a subtask goes under its parent; a parent not in the file means top level.
+    const index = pending.findIndex((t) => t.parent === null || placed.has(t.parent) || !pending.some((p) => p.id === t.parent))
+    const line = pending.splice(index === -1 ? 0 : index, 1)[0]!
+    const parentId = line.parent !== null && placed.has(line.parent) ? line.parent : null
+    toFile.push({ kind: 'insert', task: { id: line.id, title: line.title, status: line.status, meta: metaOf(line) }, parentId })
+    placed.add(line.id)
+  }
+
+  // Sibling order: the file's wins; renumber the groups whose order or members changed.
+  const groups = new Map<string | null, string[]>()
+  for (const line of fileLines) {
+    const parent = fileChanges.get(line.id)?.parent !== undefined ? fileChanges.get(line.id)!.parent! : line.parent
+    groups.set(parent, [...(groups.get(parent) ?? []), line.id])
+  }
+  const baseGroups = new Map<string | null, string[]>()
+  for (const line of input.base.values()) baseGroups.set(line.parent, [...(baseGroups.get(line.parent) ?? []), line.id])
+  for (const [parent, members] of groups) {
+    const before = baseGroups.get(parent)
+    if (before && before.length === members.length && before.every((id, i) => members[i] === id)) continue
+    toStore.push({ kind: 'order', parent, ids: members })
+  }
+  for (const op of toStore) {
+    if (op.kind === 'create') op.position = groups.get(op.line.parent)?.indexOf(op.line.id) ?? 0
+  }
+
+  return { toStore, toFile, conflicts, fileIds: [...placed] }
+}
