@@ -126,6 +126,58 @@ CREATE TABLE sync_homes (
 `
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases]
+// What the Claude Code hooks remember between their processes (one process per event).
+// Every key starts with the session: Claude Code numbers its task list and reuses
+// tool_use_ids per session, so the same id in two sessions means two different things.
+const hookState: Migration = {
+  version: 3,
+  name: 'hook state',
+  sql: `
+-- The user's request of each prompt, at most 2,000 characters, and the task made for it
+-- once the first work of the prompt arrived.
+CREATE TABLE hook_prompts (
+  session_id TEXT NOT NULL,
+  prompt_id TEXT NOT NULL,
+  request TEXT NOT NULL,
+  task_id TEXT REFERENCES tasks(id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, prompt_id)
+) WITHOUT ROWID;
+-- Tasks of Claude's own plan (TaskCreate, TodoWrite items), with TaskCreate's id in the
+-- session's task list ("1", "2", …; null for TodoWrite items, which have none).
+CREATE TABLE hook_plan_tasks (
+  session_id TEXT NOT NULL,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  claude_id TEXT,
+  PRIMARY KEY (session_id, task_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX hook_plan_tasks_by_claude_id ON hook_plan_tasks(session_id, claude_id) WHERE claude_id IS NOT NULL;
+-- The session's last TodoWrite list: [{"content", "status", "task_id"}], to compare the next one with.
+CREATE TABLE hook_todo_lists (
+  session_id TEXT PRIMARY KEY,
+  items TEXT NOT NULL CHECK (json_valid(items))
+) WITHOUT ROWID;
+-- One row per Agent tool call; agent_id is learnt from SubagentStart or the tool's response.
+CREATE TABLE hook_agent_runs (
+  session_id TEXT NOT NULL,
+  tool_use_id TEXT NOT NULL,
+  agent_type TEXT,
+  agent_id TEXT,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (session_id, tool_use_id)
+);
+CREATE INDEX hook_agent_runs_by_agent ON hook_agent_runs(session_id, agent_id);
+-- Tool events already applied, so a repeated delivery changes nothing.
+CREATE TABLE hook_processed (
+  session_id TEXT NOT NULL,
+  tool_use_id TEXT NOT NULL,
+  hook_event TEXT NOT NULL,
+  PRIMARY KEY (session_id, tool_use_id, hook_event)
+) WITHOUT ROWID;
+`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))
