@@ -6,12 +6,12 @@ const line = (id: string, title: string, more: Partial<TaskLine> = {}): TaskLine
 })
 const fileTask = (l: TaskLine, parent: number | null = null): FileTask => ({ ...l, parent })
 
-function input(base: TaskLine[], file: FileTask[], store: TaskLine[], changes: Record<string, Partial<StoreChange> & { fields?: Set<any> }> = {}): PlanInput {
+function input(base: TaskLine[], file: FileTask[], store: TaskLine[], changes: Record<string, { fields?: Set<string>; created?: boolean; deleted?: boolean }> = {}): PlanInput {
   let n = 0
   return {
     base: new Map(base.map((l) => [l.id, l])),
     file,
-    storeChanges: new Map(Object.entries(changes).map(([id, c]) => [id, { fields: c.fields ?? new Set(), created: c.created ?? false, deleted: c.deleted ?? false }])),
+    storeChanges: new Map(Object.entries(changes).map(([id, c]) => [id, { fields: (c.fields ?? new Set()) as StoreChange['fields'], created: c.created ?? false, deleted: c.deleted ?? false }])),
     storeTask: (id) => store.find((l) => l.id === id),
     belongsHere: () => true,
     newId: () => `t-new${n++}`
