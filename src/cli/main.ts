@@ -13,6 +13,7 @@ import status from './commands/status.js'
 import exportCommand from './commands/export.js'
 import importCommand from './commands/import.js'
 import rollup from './commands/rollup.js'
+import hook from './commands/hook.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -26,7 +27,8 @@ const COMMANDS: Record<string, Command> = {
   status,
   export: exportCommand,
   import: importCommand,
-  rollup
+  rollup,
+  hook
 }
 
 const VERSION = '0.1.0'

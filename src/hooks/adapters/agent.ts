@@ -1,0 +1,144 @@
+// The Agent tool (legacy name Task): each call is a task for the run, assigned to the
+// subagent type, under the task the caller works on. It ends in one of three ways: the
+// synchronous PostToolUse with status "completed" (2.1.197), SubagentStop or a
+// <task-notification> prompt for a background agent (2.1.332, whose PostToolUse only says
+// "async_launched"), or a failure, which blocks the run.
+import { isTerminal } from '../../model/task.js'
+import type {
+  PostToolUseEvent,
+  PostToolUseFailureEvent,
+  PreToolUseEvent,
+  SubagentStartEvent,
+  SubagentStopEvent,
+  ToolEvent
+} from '../event.js'
+import { actingTaskId, type HookContext } from '../context.js'
+import { BLOCKER_LIMIT, OUTCOME_LIMIT, TITLE_LIMIT } from '../limits.js'
+import { isFields, optionalNumber, optionalString, ShapeError, type Fields } from '../shape.js'
+import type { AgentRun } from '../state.js'
+import type { TaskNotification } from '../task-notification.js'
+import { inferTaskType } from '../task-type.js'
+import { clip, oneLine, titleFrom } from '../text.js'
+
+export const AGENT_TOOLS = ['Agent', 'Task']
+
+/** What a run ended with; the figures land in the run task's task_context. */
+interface RunEnd {
+  outcome: string | undefined
+  duration_ms?: number | undefined
+  tokens?: number | undefined
+  tool_uses?: number | undefined
+}
+
+function launch(event: ToolEvent, ctx: HookContext): AgentRun {
+  const known = ctx.state.agentRunByToolUse(event.session_id, event.tool_use_id)
+  if (known) return known
+  const description = optionalString(event.tool_input, 'description') ?? 'Agent run'
+  const agentType = optionalString(event.tool_input, 'subagent_type') ?? null
+  const task = ctx.store.createTask(
+    ctx.repo.id,
+    {
+      title: titleFrom(description, TITLE_LIMIT),
+      parent_task_id: actingTaskId(ctx, event),
+      status: 'in_progress',
+      task_type: inferTaskType(description),
+      assigned_agent: agentType,
+      session_id: event.session_id,
+      client: ctx.repo.client,
+      project: ctx.repo.project
+    },
+    'hook'
+  )
+  ctx.state.addAgentRun(event.session_id, event.tool_use_id, agentType, task.id)
+  return ctx.state.agentRunByToolUse(event.session_id, event.tool_use_id)!
+}
+
+/** PreToolUse Agent: the run starts. */
+export function agentLaunched(event: PreToolUseEvent, ctx: HookContext): void {
+  launch(event, ctx)
+}
+
+/** SubagentStart: ties the agent's id to the oldest launched run of its type not yet tied. */
+export function subagentStarted(event: SubagentStartEvent, ctx: HookContext): void {
+  if (ctx.state.agentRunByAgentId(event.session_id, event.agent_id)) return
+  const run = ctx.state.unboundAgentRun(event.session_id, event.agent_type ?? null)
+  if (run) ctx.state.bindAgent(event.session_id, run.tool_use_id, event.agent_id)
+}
+
+function responseText(response: Fields): string | undefined {
+  const content = response.content
+  if (!Array.isArray(content)) return undefined
+  const texts = content.filter(isFields).map((block) => (block.type === 'text' ? optionalString(block, 'text') : undefined))
+  const text = texts.filter((t) => t !== undefined).join('\n').trim()
+  return text || undefined
+}
+
+/** PostToolUse Agent: completed (synchronous) or async_launched (background). */
+export function agentReturned(event: PostToolUseEvent, ctx: HookContext): void {
+  if (!isFields(event.tool_response)) throw new ShapeError('tool_response is not an object')
+  const response = event.tool_response
+  const status = optionalString(response, 'status')
+  const agentId = optionalString(response, 'agentId')
+  const run = launch(event, ctx)
+  if (agentId) ctx.state.bindAgent(event.session_id, run.tool_use_id, agentId)
+  if (status === 'async_launched') return
+  if (status !== 'completed') throw new ShapeError(`Agent status ${JSON.stringify(status)} is unknown`)
+  finishRun(ctx, run.task_id, {
+    outcome: responseText(response),
+    duration_ms: optionalNumber(response, 'totalDurationMs'),
+    tokens: optionalNumber(response, 'totalTokens'),
+    tool_uses: optionalNumber(response, 'totalToolUseCount')
+  })
+}
+
+/** SubagentStop: the agent's turn ended with its last message. */
+export function subagentStopped(event: SubagentStopEvent, ctx: HookContext): void {
+  const run = ctx.state.agentRunByAgentId(event.session_id, event.agent_id)
+  if (run) finishRun(ctx, run.task_id, { outcome: event.last_assistant_message })
+}
+
+/** A <task-notification>: a background agent ended, with its result and usage. */
+export function agentNotified(notification: TaskNotification, sessionId: string, ctx: HookContext): void {
+  const run =
+    (notification.toolUseId && ctx.state.agentRunByToolUse(sessionId, notification.toolUseId)) ||
+    (notification.agentId && ctx.state.agentRunByAgentId(sessionId, notification.agentId)) ||
+    undefined
+  if (!run) return
+  if (notification.status !== 'completed') {
+    blockRun(ctx, run.task_id, `Agent ended ${notification.status ?? 'without a status'}: ${notification.summary ?? ''}`)
+    return
+  }
+  finishRun(ctx, run.task_id, {
+    outcome: notification.result,
+    duration_ms: notification.durationMs,
+    tokens: notification.tokens,
+    tool_uses: notification.toolUses
+  })
+}
+
+/** PostToolUseFailure Agent: the run is blocked, with the error as the reason. */
+export function agentFailed(event: PostToolUseFailureEvent, ctx: HookContext): void {
+  const run = launch(event, ctx)
+  blockRun(ctx, run.task_id, event.error)
+}
+
+/**
+ * Completes a run and records what it ended with. Several events report the same end (a
+ * SubagentStop, then the response or the notification): each only adds what it knows, and a
+ * run the user already closed keeps its status.
+ */
+function finishRun(ctx: HookContext, taskId: string, end: RunEnd): void {
+  const task = ctx.store.requireTask(taskId)
+  if (!isTerminal(task.status)) ctx.store.setStatus(taskId, 'completed', 'hook')
+  const context: Record<string, string | number> = {}
+  if (end.outcome) context.outcome = clip(end.outcome.trim(), OUTCOME_LIMIT)
+  for (const key of ['duration_ms', 'tokens', 'tool_uses'] as const) {
+    if (end[key] !== undefined) context[key] = end[key]
+  }
+  ctx.store.updateContext(taskId, context, 'hook')
+}
+
+function blockRun(ctx: HookContext, taskId: string, reason: string): void {
+  if (isTerminal(ctx.store.requireTask(taskId).status)) return
+  ctx.store.setStatus(taskId, 'blocked', 'hook', { reason: clip(oneLine(reason), BLOCKER_LIMIT) })
+}

@@ -1,0 +1,48 @@
+// TaskUpdate (PostToolUse): Claude changes a task of its list. A response with
+// success: false changed nothing in Claude Code, so it changes nothing here either.
+// "deleted" cancels the task: the record keeps what was planned and dropped.
+import type { TaskStatus } from '../../model/task.js'
+import type { PostToolUseEvent } from '../event.js'
+import type { HookContext } from '../context.js'
+import { TITLE_LIMIT } from '../limits.js'
+import { isFields, optionalString, optionalStrings, requiredString, ShapeError } from '../shape.js'
+import { titleFrom } from '../text.js'
+
+const STATUS_OF: Record<string, TaskStatus> = {
+  pending: 'pending',
+  in_progress: 'in_progress',
+  completed: 'completed',
+  deleted: 'cancelled'
+}
+
+export function taskUpdated(event: PostToolUseEvent, ctx: HookContext): void {
+  if (isFields(event.tool_response) && event.tool_response.success === false) return
+  const input = event.tool_input
+  const claudeId = requiredString(input, 'taskId')
+  const status = optionalString(input, 'status')
+  if (status !== undefined && !Object.hasOwn(STATUS_OF, status)) throw new ShapeError(`status ${JSON.stringify(status)} is unknown`)
+  const subject = optionalString(input, 'subject')
+  const description = optionalString(input, 'description')
+  const owner = optionalString(input, 'owner')
+  const blockedBy = optionalStrings(input, 'addBlockedBy') ?? []
+  const blocks = optionalStrings(input, 'addBlocks') ?? []
+
+  const ours = (id: string) => ctx.state.planTaskByClaudeId(event.session_id, id)
+  const taskId = ours(claudeId)
+  // A task Claude made before tasktrail was there: nothing of ours to change.
+  if (!taskId) return
+  ctx.store.updateTask(
+    taskId,
+    {
+      title: subject === undefined ? undefined : titleFrom(subject, TITLE_LIMIT),
+      description,
+      assigned_agent: owner
+    },
+    'hook'
+  )
+  if (status !== undefined) {
+    ctx.store.setStatus(taskId, STATUS_OF[status]!, 'hook', status === 'deleted' ? { note: 'deleted by Claude' } : {})
+  }
+  for (const other of blockedBy.map(ours)) if (other) ctx.store.addDependency(taskId, other, 'hook')
+  for (const other of blocks.map(ours)) if (other) ctx.store.addDependency(other, taskId, 'hook')
+}

@@ -1,0 +1,34 @@
+// The open checklist given to Claude when a session starts, so it knows what is in
+// progress, blocked and pending in this project, by id, without reading TASKS.md. It
+// stays within SESSION_CONTEXT_LIMIT characters (about 500 tokens).
+import type { TaskStatus } from '../model/task.js'
+import { oneLine } from './text.js'
+
+export interface OpenTask {
+  id: string
+  title: string
+  status: TaskStatus
+  blocked_reason: string | null
+}
+
+const LABEL: Partial<Record<TaskStatus, string>> = { in_progress: 'in progress', blocked: 'blocked', pending: 'pending' }
+
+/** The checklist for `tasks` (already in order), of which `total` are open; '' when none. */
+export function renderChecklist(tasks: readonly OpenTask[], total: number, limit: number): string {
+  if (total === 0) return ''
+  const header = `tasktrail: ${total} open task${total === 1 ? '' : 's'} in this project (TASKS.md). Update them with your task tools or \`tasktrail start|done|block ID\`.`
+  const lines = [header]
+  let length = header.length
+  let shown = 0
+  for (const task of tasks) {
+    const reason = task.status === 'blocked' && task.blocked_reason ? ` — ${oneLine(task.blocked_reason)}` : ''
+    const line = `- [${LABEL[task.status]}] ${task.id} ${task.title}${reason}`
+    // Room for the closing "…and N more" line.
+    if (length + line.length + 1 > limit - 40) break
+    lines.push(line)
+    length += line.length + 1
+    shown++
+  }
+  if (shown < total) lines.push(`…and ${total - shown} more: tasktrail list`)
+  return lines.join('\n')
+}

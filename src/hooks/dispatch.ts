@@ -1,0 +1,58 @@
+// Which adapter handles an event. Tool events are applied once per tool_use_id (and hook
+// event): Claude Code may deliver one twice, and a replayed spool must not double anything.
+import type { HookEvent } from './event.js'
+import type { HookContext } from './context.js'
+import type { HookOutput } from './output.js'
+import { AGENT_TOOLS, agentLaunched, agentReturned, subagentStarted, subagentStopped } from './adapters/agent.js'
+import { FILE_TOOLS, fileWritten } from './adapters/file-write.js'
+import { sessionStarted } from './adapters/session-start.js'
+import { sessionEnded, stopped } from './adapters/stop.js'
+import { taskCreated } from './adapters/task-create.js'
+import { taskUpdated } from './adapters/task-update.js'
+import { todosWritten } from './adapters/todo-write.js'
+import { toolFailed } from './adapters/tool-failure.js'
+import { userPromptSubmitted } from './adapters/user-prompt.js'
+
+/** The store change for an event, to run inside one transaction. */
+export type Change = (ctx: HookContext) => HookOutput | void
+
+function postToolUse(tool: string): ((event: Extract<HookEvent, { hook_event_name: 'PostToolUse' }>, ctx: HookContext) => void) | undefined {
+  if (tool === 'TaskCreate') return taskCreated
+  if (tool === 'TaskUpdate') return taskUpdated
+  if (tool === 'TodoWrite') return todosWritten
+  if (AGENT_TOOLS.includes(tool)) return agentReturned
+  if (FILE_TOOLS.includes(tool)) return fileWritten
+  return undefined
+}
+
+function once(event: Extract<HookEvent, { tool_use_id: string }>, apply: (ctx: HookContext) => void): Change {
+  return (ctx) => {
+    if (ctx.state.markProcessed(event.session_id, event.tool_use_id, event.hook_event_name)) apply(ctx)
+  }
+}
+
+/** The change for an event, or undefined for an event or tool tasktrail does not handle. */
+export function changeFor(event: HookEvent): Change | undefined {
+  switch (event.hook_event_name) {
+    case 'SessionStart':
+      return (ctx) => sessionStarted(event, ctx)
+    case 'UserPromptSubmit':
+      return (ctx) => userPromptSubmitted(event, ctx)
+    case 'PreToolUse':
+      return AGENT_TOOLS.includes(event.tool_name) ? once(event, (ctx) => agentLaunched(event, ctx)) : undefined
+    case 'PostToolUse': {
+      const adapter = postToolUse(event.tool_name)
+      return adapter && once(event, (ctx) => adapter(event, ctx))
+    }
+    case 'PostToolUseFailure':
+      return once(event, (ctx) => toolFailed(event, ctx))
+    case 'SubagentStart':
+      return (ctx) => subagentStarted(event, ctx)
+    case 'SubagentStop':
+      return (ctx) => subagentStopped(event, ctx)
+    case 'Stop':
+      return (ctx) => stopped(event, ctx)
+    case 'SessionEnd':
+      return (ctx) => sessionEnded(event, ctx)
+  }
+}

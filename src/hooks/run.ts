@@ -1,0 +1,131 @@
+// `tasktrail hook`: one Claude Code event from stdin, applied to the store (and TASKS.md)
+// before returning. It never breaks Claude Code: whatever happens the process exits 0 and
+// prints nothing but one JSON object for the event; problems go to hook.log, and the user
+// sees at most one systemMessage per session.
+import { locateProject, type ProjectLocation } from '../project/locate.js'
+import { openDatabase } from '../store/open.js'
+import { storePath, tasktrailHome } from '../store/paths.js'
+import { Store } from '../store/store.js'
+import type { HookContext } from './context.js'
+import { changeFor, type Change } from './dispatch.js'
+import { parseEvent, type HookEvent } from './event.js'
+import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
+import type { HookOutput } from './output.js'
+import { changeProject } from './project-sync.js'
+import { isFields } from './shape.js'
+import { spool, spoolPath, takeSpool } from './spool.js'
+import { HookState } from './state.js'
+
+/** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
+const SESSION_END_BUSY_MS = 800
+
+interface Parsed {
+  event: HookEvent
+  change: Change
+}
+
+function originOf(value: unknown): LogOrigin {
+  if (!isFields(value)) return {}
+  const text = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined)
+  return { event: text('tool_name') ? `${text('hook_event_name')}:${text('tool_name')}` : text('hook_event_name'), session: text('session_id') }
+}
+
+/** The event and its change, or why it is left alone. */
+function read(value: unknown): Parsed | string {
+  let event: HookEvent
+  try {
+    event = parseEvent(value)
+  } catch (error) {
+    return `ignored: ${(error as Error).message}`
+  }
+  const change = changeFor(event)
+  if (!change) return `ignored: tasktrail does not handle ${'tool_name' in event ? `the tool ${event.tool_name}` : event.hook_event_name}`
+  return { event, change }
+}
+
+function isBusy(error: unknown): boolean {
+  return String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')
+}
+
+async function apply(store: Store, project: ProjectLocation, change: Change): Promise<HookOutput | void> {
+  const repo = store.repo(project.key, project.root)
+  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
+  return changeProject(store, project, repo, () => change(ctx))
+}
+
+/**
+ * Applies what waited in the spool, in order. A spooled event that fails for a reason other
+ * than a busy store is logged and dropped (it would fail again); on a busy store the rest
+ * goes back to the spool and the error propagates.
+ */
+async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<void> {
+  const events = takeSpool(file)
+  for (const [i, value] of events.entries()) {
+    const parsed = read(value)
+    if (typeof parsed === 'string') continue
+    try {
+      await apply(store, project, parsed.change)
+    } catch (error) {
+      if (isBusy(error)) {
+        spool(file, events.slice(i))
+        throw error
+      }
+      logLine(home, originOf(value), `spooled event dropped: ${(error as Error).message}`)
+    }
+  }
+}
+
+function warning(home: string, sessionId: string, message: string): string {
+  if (!firstWarning(home, sessionId)) return ''
+  const output: HookOutput = { systemMessage: `tasktrail: ${message} (details: ${logPath(home)})` }
+  return JSON.stringify(output)
+}
+
+/** Runs the hook for one event's stdin; returns what to print on stdout ('' for nothing). */
+export async function runHook(stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const home = tasktrailHome(env)
+  let value: unknown
+  try {
+    value = JSON.parse(stdin)
+  } catch {
+    logLine(home, {}, `ignored: stdin is not JSON (${stdin.length} characters)`)
+    return ''
+  }
+  const origin = originOf(value)
+  const parsed = read(value)
+  if (typeof parsed === 'string') {
+    logLine(home, origin, parsed)
+    return ''
+  }
+  const { event, change } = parsed
+  const project = locateProject(env.CLAUDE_PROJECT_DIR || event.cwd, home)
+  if (project.kind === 'home') {
+    logLine(home, origin, `ignored: ${env.CLAUDE_PROJECT_DIR || event.cwd} is in no git repository and has no TASKS.md`)
+    return ''
+  }
+  const file = spoolPath(home, project.key)
+  let store: Store
+  try {
+    store = new Store(openDatabase(storePath(env)))
+  } catch (error) {
+    spool(file, [value])
+    logLine(home, origin, `store unavailable, event spooled to ${file}: ${(error as Error).message}`)
+    return warning(home, event.session_id, `the task store could not be opened; events are kept in ${file} and applied later`)
+  }
+  try {
+    if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
+    await drainSpool(store, project, home, file)
+    const output = await apply(store, project, change)
+    return output ? JSON.stringify(output) : ''
+  } catch (error) {
+    if (isBusy(error)) {
+      spool(file, [value])
+      logLine(home, origin, `store busy, event spooled to ${file}`)
+      return warning(home, event.session_id, `the task store was busy; events are kept in ${file} and applied later`)
+    }
+    logLine(home, origin, `failed: ${(error as Error).stack ?? String(error)}`)
+    return warning(home, event.session_id, 'a hook failed and this event was not recorded')
+  } finally {
+    store.close()
+  }
+}

@@ -1,0 +1,40 @@
+// Events that arrived while the store could not be used (locked beyond the busy timeout,
+// or its native addon not installed yet) wait in $TASKTRAIL_HOME/spool/<project>.jsonl,
+// one raw event per line, and are applied in order by the next hook that opens the store.
+import { createHash } from 'node:crypto'
+import { appendFileSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+
+export function spoolPath(home: string, projectKey: string): string {
+  const name = createHash('sha256').update(projectKey).digest('hex').slice(0, 16)
+  return join(home, 'spool', `${name}.jsonl`)
+}
+
+/** Appends events as one line each (a single write: O_APPEND keeps concurrent lines whole). */
+export function spool(file: string, events: readonly unknown[]): void {
+  if (events.length === 0) return
+  mkdirSync(dirname(file), { recursive: true })
+  appendFileSync(file, events.map((event) => JSON.stringify(event) + '\n').join(''))
+}
+
+/**
+ * Takes the spooled events, leaving the spool empty. The file is first renamed to a name
+ * of this process, so two hooks never take the same events.
+ */
+export function takeSpool(file: string): unknown[] {
+  const taken = `${file}.${process.pid}.taken`
+  try {
+    renameSync(file, taken)
+  } catch {
+    return []
+  }
+  const lines = readFileSync(taken, 'utf8').split('\n').filter((line) => line !== '')
+  unlinkSync(taken)
+  return lines.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as unknown]
+    } catch {
+      return []
+    }
+  })
+}

@@ -1,0 +1,157 @@
+// The hook state tables (migration 3), through the store's prepared statements: one
+// indexed lookup or write each, never a whole-table read.
+import type { Store } from '../store/store.js'
+import type { KnownTodo } from './todo-diff.js'
+
+export interface Prompt {
+  request: string
+  task_id: string | null
+}
+
+export interface AgentRun {
+  tool_use_id: string
+  agent_type: string | null
+  agent_id: string | null
+  task_id: string
+}
+
+export class HookState {
+  constructor(private readonly store: Store) {}
+
+  /** Records a tool event as applied; false when it already was (a repeated delivery). */
+  markProcessed(sessionId: string, toolUseId: string, hookEvent: string): boolean {
+    const run = this.store
+      .prepare('INSERT OR IGNORE INTO hook_processed (session_id, tool_use_id, hook_event) VALUES (?, ?, ?)')
+      .run(sessionId, toolUseId, hookEvent)
+    return run.changes > 0
+  }
+
+  // ---- sessions ----
+
+  startSession(sessionId: string, repoId: number, source: string | null, transcriptPath: string | null): void {
+    this.store
+      .prepare(
+        `INSERT INTO sessions (id, repo_id, started_at, source, transcript_path) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET source = excluded.source, ended_at = NULL`
+      )
+      .run(sessionId, repoId, this.store.now(), source, transcriptPath)
+  }
+
+  endSession(sessionId: string, repoId: number): void {
+    const now = this.store.now()
+    this.store
+      .prepare(
+        `INSERT INTO sessions (id, repo_id, started_at, ended_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at`
+      )
+      .run(sessionId, repoId, now, now)
+  }
+
+  // ---- prompts ----
+
+  /** Remembers a prompt's request; the first one given for a prompt_id stays. */
+  rememberPrompt(sessionId: string, promptId: string, request: string): void {
+    this.store
+      .prepare('INSERT OR IGNORE INTO hook_prompts (session_id, prompt_id, request, created_at) VALUES (?, ?, ?, ?)')
+      .run(sessionId, promptId, request, this.store.now())
+  }
+
+  prompt(sessionId: string, promptId: string): Prompt | undefined {
+    return this.store
+      .prepare('SELECT request, task_id FROM hook_prompts WHERE session_id = ? AND prompt_id = ?')
+      .get(sessionId, promptId) as Prompt | undefined
+  }
+
+  setPromptTask(sessionId: string, promptId: string, taskId: string): void {
+    this.store
+      .prepare(
+        `INSERT INTO hook_prompts (session_id, prompt_id, request, task_id, created_at) VALUES (?, ?, '', ?, ?)
+         ON CONFLICT (session_id, prompt_id) DO UPDATE SET task_id = excluded.task_id`
+      )
+      .run(sessionId, promptId, taskId, this.store.now())
+  }
+
+  // ---- Claude's plan ----
+
+  addPlanTask(sessionId: string, taskId: string, claudeId: string | null): void {
+    this.store
+      .prepare('INSERT OR REPLACE INTO hook_plan_tasks (session_id, task_id, claude_id) VALUES (?, ?, ?)')
+      .run(sessionId, taskId, claudeId)
+  }
+
+  /** Our task for TaskCreate's id in the session's list. */
+  planTaskByClaudeId(sessionId: string, claudeId: string): string | undefined {
+    const row = this.store
+      .prepare('SELECT task_id FROM hook_plan_tasks WHERE session_id = ? AND claude_id = ?')
+      .get(sessionId, claudeId) as { task_id: string } | undefined
+    return row?.task_id
+  }
+
+  /** The plan task the main thread works on: the one of the session in progress, started last. */
+  planTaskInProgress(sessionId: string): string | undefined {
+    const row = this.store
+      .prepare(
+        `SELECT t.id FROM hook_plan_tasks p JOIN tasks t ON t.id = p.task_id
+         WHERE p.session_id = ? AND t.status = 'in_progress' ORDER BY t.started_at DESC, t.rowid DESC LIMIT 1`
+      )
+      .get(sessionId) as { id: string } | undefined
+    return row?.id
+  }
+
+  todoList(sessionId: string): KnownTodo[] {
+    const row = this.store.prepare('SELECT items FROM hook_todo_lists WHERE session_id = ?').get(sessionId) as
+      | { items: string }
+      | undefined
+    return row ? (JSON.parse(row.items) as KnownTodo[]) : []
+  }
+
+  setTodoList(sessionId: string, items: KnownTodo[]): void {
+    this.store
+      .prepare('INSERT OR REPLACE INTO hook_todo_lists (session_id, items) VALUES (?, ?)')
+      .run(sessionId, JSON.stringify(items))
+  }
+
+  // ---- agent runs ----
+
+  addAgentRun(sessionId: string, toolUseId: string, agentType: string | null, taskId: string): void {
+    this.store
+      .prepare('INSERT OR IGNORE INTO hook_agent_runs (session_id, tool_use_id, agent_type, task_id, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(sessionId, toolUseId, agentType, taskId, this.store.now())
+  }
+
+  agentRunByToolUse(sessionId: string, toolUseId: string): AgentRun | undefined {
+    return this.store
+      .prepare('SELECT tool_use_id, agent_type, agent_id, task_id FROM hook_agent_runs WHERE session_id = ? AND tool_use_id = ?')
+      .get(sessionId, toolUseId) as AgentRun | undefined
+  }
+
+  agentRunByAgentId(sessionId: string, agentId: string): AgentRun | undefined {
+    return this.store
+      .prepare('SELECT tool_use_id, agent_type, agent_id, task_id FROM hook_agent_runs WHERE session_id = ? AND agent_id = ?')
+      .get(sessionId, agentId) as AgentRun | undefined
+  }
+
+  /**
+   * The oldest run of this agent type not yet tied to an agent: SubagentStart carries no
+   * tool_use_id, and agents of one session start in the order they were launched.
+   */
+  unboundAgentRun(sessionId: string, agentType: string | null): AgentRun | undefined {
+    return this.store
+      .prepare(
+        `SELECT tool_use_id, agent_type, agent_id, task_id FROM hook_agent_runs
+         WHERE session_id = ? AND agent_id IS NULL AND (agent_type IS ? OR ? IS NULL)
+         ORDER BY created_at, rowid LIMIT 1`
+      )
+      .get(sessionId, agentType, agentType) as AgentRun | undefined
+  }
+
+  /** Ties a run to its agent, untying the agent from any run it was guessed for. */
+  bindAgent(sessionId: string, toolUseId: string, agentId: string): void {
+    this.store
+      .prepare('UPDATE hook_agent_runs SET agent_id = NULL WHERE session_id = ? AND agent_id = ? AND tool_use_id <> ?')
+      .run(sessionId, agentId, toolUseId)
+    this.store
+      .prepare('UPDATE hook_agent_runs SET agent_id = ? WHERE session_id = ? AND tool_use_id = ?')
+      .run(agentId, sessionId, toolUseId)
+  }
+}

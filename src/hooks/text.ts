@@ -1,0 +1,25 @@
+// Shortening Claude Code's text to what the store keeps (see limits.ts).
+
+const ELLIPSIS = '…'
+
+/** At most `limit` characters; a cut text ends with an ellipsis. */
+export function clip(text: string, limit: number): string {
+  return text.length <= limit ? text : text.slice(0, limit - 1).trimEnd() + ELLIPSIS
+}
+
+/**
+ * A one-line title: the first non-empty line, whitespace collapsed, cut at the last word
+ * boundary that fits (mid-word only when a single word is longer than the limit).
+ */
+export function titleFrom(text: string, limit: number): string {
+  const line = (text.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim()
+  if (line.length <= limit) return line
+  const room = line.slice(0, limit - 1)
+  const space = room.lastIndexOf(' ')
+  return (space > limit / 2 ? room.slice(0, space) : room).replace(/[\s,;:.-]+$/, '') + ELLIPSIS
+}
+
+/** One line, for a log or a blocker: newlines and runs of whitespace become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
