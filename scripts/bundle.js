@@ -2,8 +2,9 @@
 // CommonJS: one CommonJS file starts markedly faster than ESM here (no ESM loader, no
 // source lexer for better-sqlite3). Every dynamic import() of our own code becomes a
 // separate file loaded only when that code runs, so remark and chokidar cost nothing to
-// the commands and hooks that do not need them. better-sqlite3 stays external: it loads
-// a native addon.
+// the commands and hooks that do not need them. better-sqlite3's JavaScript is bundled
+// too (its dozen files cost ~8 ms to load one by one); its native addon is loaded from
+// node_modules by path (src/store/open.ts), so `bindings` is never called.
 //
 // A class defined in light code and used in heavy code is duplicated in both files, so
 // errors crossing that boundary are recognised by name, never with instanceof.
@@ -40,7 +41,7 @@ async function bundle(entry, outfile, queue) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['bindings'],
     define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__import_meta_url' },
     banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyImports(queue)],

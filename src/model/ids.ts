@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
 
 // 32 symbols without look-alikes (no i, l, o, u): 7 of them give 35 random bits, so two
 // machines or branches creating 10,000 tasks each collide with odds of about 1 in 700,000
@@ -9,6 +9,8 @@ const LENGTH = 7
 export const TASK_ID_PATTERN = /^t-[0-9a-hjkmnp-tv-z]{4,12}$/
 
 export function newTaskId(): string {
+  // Loaded on first use: node:crypto costs ~10 ms to load, more than a status change.
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
   const bytes = randomBytes(LENGTH)
   let id = 't-'
   for (const byte of bytes) id += ALPHABET[byte & 31]

@@ -1,7 +1,8 @@
 // Opening the store: refuse a newer schema before touching the file, then WAL, a busy
 // timeout, foreign keys and full fsync, and migrate forward under an IMMEDIATE lock.
 import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js'
 
@@ -24,9 +25,18 @@ export interface OpenOptions {
   targetVersion?: number
 }
 
+/**
+ * The native addon, named explicitly: the bundle carries better-sqlite3's JavaScript, and
+ * the `bindings` search it would otherwise run costs several milliseconds per process.
+ */
+function nativeBinding(): string {
+  const packageJson = createRequire(import.meta.url).resolve('better-sqlite3/package.json')
+  return join(dirname(packageJson), 'build', 'Release', 'better_sqlite3.node')
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path)
+  const db = new Database(path, { nativeBinding: nativeBinding() })
   try {
     db.pragma('busy_timeout = 5000')
     const found = db.pragma('user_version', { simple: true }) as number
