@@ -178,6 +178,25 @@ CREATE TABLE hook_processed (
 `
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState]
+// Billing (src/billing/): each client's rounding rule, one work item per billed task, and
+// the store-wide idle limit of the time computation. Nothing here is ever written to a
+// repository.
+const billing: Migration = {
+  version: 4,
+  name: 'billing rules',
+  sql: `
+ALTER TABLE clients ADD COLUMN increment_minutes INTEGER NOT NULL DEFAULT 1 CHECK (increment_minutes > 0);
+ALTER TABLE clients ADD COLUMN minimum_minutes INTEGER NOT NULL DEFAULT 0 CHECK (minimum_minutes >= 0);
+ALTER TABLE clients ADD COLUMN rounding TEXT NOT NULL DEFAULT 'up' CHECK (rounding IN ('up','nearest'));
+CREATE UNIQUE INDEX work_items_one_per_task ON work_items(task_id);
+CREATE INDEX work_items_by_date ON work_items(date, client_id);
+CREATE TABLE billing_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

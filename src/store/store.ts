@@ -5,6 +5,8 @@ import type { Db } from './open.js'
 import { newTaskId } from '../model/ids.js'
 import { statusPatch } from '../model/status.js'
 import type { Complexity, Task, TaskContext, TaskStatus, TaskType } from '../model/task.js'
+import { DEFAULT_RULE, type RoundingRule } from '../billing/rounding.js'
+import { settleWorkItem } from '../billing/work-items.js'
 
 export type Source = 'cli' | 'hook' | 'file' | 'merge'
 
@@ -77,6 +79,24 @@ export interface TaskFilter {
   /** Tasks with neither client nor project. */
   normal?: boolean
 }
+
+export interface WorkItem {
+  id: number
+  /** The task it bills (null once that task was deleted). */
+  task_id: string | null
+  client: string | null
+  category: string | null
+  problem: string | null
+  solution: string | null
+  billable_minutes: number
+  /** The local day the task was completed, YYYY-MM-DD. */
+  date: string
+  created_at: string
+}
+
+const WORK_ITEM_SELECT = `
+SELECT w.id, w.task_id, c.name AS client, w.category, w.problem, w.solution, w.billable_minutes, w.date, w.created_at
+FROM work_items w LEFT JOIN clients c ON c.id = w.client_id`
 
 export class IdLookupError extends Error {
   constructor(
@@ -303,6 +323,7 @@ export class Store {
     }
     this.log(id, 'created', null, input.title, source, note)
     if (status !== 'pending') this.log(id, 'status', 'pending', status, source, note)
+    if (status === 'completed') settleWorkItem(this, id)
     if (parent) this.rollUp(parent, status, source)
     return this.getTask(id)!
   }
@@ -376,6 +397,7 @@ export class Store {
     this.log(id, 'status', task.status, to, source, options.note)
     if (task.started_at !== patch.started_at) this.log(id, 'started_at', task.started_at, patch.started_at, source, options.note)
     if (task.completed_at !== patch.completed_at) this.log(id, 'completed_at', task.completed_at, patch.completed_at, source, options.note)
+    if (to === 'completed' || task.status === 'completed') settleWorkItem(this, id)
     if (task.parent_task_id) this.rollUp(task.parent_task_id, to, source)
     return this.getTask(id)!
   }
@@ -422,5 +444,80 @@ export class Store {
     const task = this.getTask(id)
     if (!task) throw new IdLookupError(`no task has the id "${id}"`, [])
     return task
+  }
+
+  // ---- billing (src/billing/): links, rounding rules, work items ----
+
+  /** Links a repository to a client, a project, or (both null) neither. */
+  setRepoLink(repoId: number, link: { client: string | null; project: string | null }): void {
+    this.prepare('UPDATE repos SET client_id = ?, project_id = ? WHERE id = ?').run(
+      this.optionalClientId(link.client), this.optionalProjectId(link.project), repoId
+    )
+  }
+
+  clientNames(): string[] {
+    return (this.prepare('SELECT name FROM clients ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name)
+  }
+
+  projectNames(): string[] {
+    return (this.prepare('SELECT name FROM projects ORDER BY name').all() as Array<{ name: string }>).map((r) => r.name)
+  }
+
+  /** The client's rounding rule (the defaults until one is set). */
+  roundingRule(client: string): RoundingRule {
+    const row = this.prepare('SELECT increment_minutes, minimum_minutes, rounding FROM clients WHERE name = ?').get(client) as RoundingRule | undefined
+    return row ?? { ...DEFAULT_RULE }
+  }
+
+  setRoundingRule(client: string, rule: RoundingRule): void {
+    this.prepare('UPDATE clients SET increment_minutes = ?, minimum_minutes = ?, rounding = ? WHERE id = ?').run(
+      rule.increment_minutes, rule.minimum_minutes, rule.rounding, this.clientId(client)
+    )
+  }
+
+  billingSetting(key: string): string | undefined {
+    return (this.prepare('SELECT value FROM billing_settings WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  }
+
+  setBillingSetting(key: string, value: string): void {
+    this.prepare('INSERT INTO billing_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+
+  /** The tasks of one Claude Code session; null: the tasks that came from no session. */
+  sessionTasks(sessionId: string | null): StoredTask[] {
+    return (this.prepare(`${TASK_SELECT} WHERE t.session_id IS ? ORDER BY t.created_at, t.id`).all(sessionId) as TaskRow[]).map(toTask)
+  }
+
+  /** Every logged change to the tasks of one session (null: of no session), in order. */
+  sessionEvents(sessionId: string | null): TaskEvent[] {
+    return this.prepare(
+      'SELECT e.* FROM task_events e JOIN tasks t ON t.id = e.task_id WHERE t.session_id IS ? ORDER BY e.id'
+    ).all(sessionId) as TaskEvent[]
+  }
+
+  workItem(taskId: string): WorkItem | undefined {
+    return this.prepare(`${WORK_ITEM_SELECT} WHERE w.task_id = ?`).get(taskId) as WorkItem | undefined
+  }
+
+  /** Work items of a client (or every client) dated within [since, until] (YYYY-MM-DD, inclusive). */
+  workItems(filter: { client?: string; since?: string; until?: string } = {}): WorkItem[] {
+    return this.prepare(
+      `${WORK_ITEM_SELECT} WHERE (? IS NULL OR c.name = ?) AND (? IS NULL OR w.date >= ?) AND (? IS NULL OR w.date <= ?)
+       ORDER BY w.date, c.name, w.id`
+    ).all(filter.client ?? null, filter.client ?? null, filter.since ?? null, filter.since ?? null, filter.until ?? null, filter.until ?? null) as WorkItem[]
+  }
+
+  /** Creates or replaces the one work item of a task. */
+  saveWorkItem(item: Omit<WorkItem, 'id' | 'created_at'> & { task_id: string; client: string }): void {
+    this.prepare(
+      `INSERT INTO work_items (task_id, client_id, category, problem, solution, billable_minutes, date, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (task_id) DO UPDATE SET client_id = excluded.client_id, category = excluded.category,
+         problem = excluded.problem, solution = excluded.solution, billable_minutes = excluded.billable_minutes, date = excluded.date`
+    ).run(item.task_id, this.clientId(item.client), item.category, item.problem, item.solution, item.billable_minutes, item.date, this.now())
+  }
+
+  deleteWorkItem(taskId: string): void {
+    this.prepare('DELETE FROM work_items WHERE task_id = ?').run(taskId)
   }
 }

@@ -1,0 +1,93 @@
+// The one place a work item is made: the store calls settleWorkItem whenever a task
+// enters or leaves completed, whatever moved it (CLI, hook, a checked box in TASKS.md).
+//
+// A work item bills a client-linked task that is not itself a subtask of a client task
+// (the request), with the measured time of its whole tree: subtasks are billed with
+// their parent, so a minimum charge applies once per request, not once per step.
+import { TASK_TYPES, type Task, type TaskType } from '../model/task.js'
+import type { StoredTask, Store } from '../store/store.js'
+import { taskTimes } from './active-time.js'
+import { billableMinutes, type RoundingRule } from './rounding.js'
+
+export const CATEGORY: Record<TaskType, string> = {
+  implementation: 'Implementation',
+  research: 'Research',
+  review: 'Review',
+  testing: 'Testing',
+  deployment: 'Deployment',
+  documentation: 'Documentation',
+  bugfix: 'Bug fix',
+  analysis: 'Analysis'
+}
+const GENERAL = 'General'
+
+export function categoryOf(type: TaskType | null): string {
+  return type && (TASK_TYPES as readonly string[]).includes(type) ? CATEGORY[type] : GENERAL
+}
+
+/** The local calendar day of a timestamp, YYYY-MM-DD. */
+export function localDate(iso: string): string {
+  const d = new Date(iso)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** The task and its subtasks, without those marked not billable (and theirs). */
+export function billableTree(store: Store, task: StoredTask): StoredTask[] {
+  if (task.task_context.billable === false) return []
+  return [task, ...store.children(task.id).flatMap((child) => billableTree(store, child))]
+}
+
+/** Whether a task's time is billed in its own work item (else with its parent's). */
+export function isBillingRoot(store: Store, task: StoredTask): boolean {
+  const parent = task.parent_task_id ? store.getTask(task.parent_task_id) : undefined
+  return task.client !== null && !parent?.client
+}
+
+export interface Billing {
+  measured_ms: number
+  rule: RoundingRule
+  /** What the rule makes of the measured time. */
+  rounded_minutes: number
+  /** Minutes set with `tasktrail bill ID --minutes N`, which replace the rounded ones. */
+  override_minutes: number | null
+  billable: boolean
+  minutes: number
+}
+
+export function billingOf(store: Store, task: StoredTask): Billing {
+  const tree = billableTree(store, task)
+  const times = taskTimes(store, tree)
+  const measured_ms = tree.reduce((sum, t) => sum + (times.get(t.id)?.ms ?? 0), 0)
+  const rule = store.roundingRule(task.client!)
+  const rounded_minutes = billableMinutes(measured_ms, rule)
+  const override = task.task_context.billable_minutes
+  const override_minutes = typeof override === 'number' ? override : null
+  const billable = task.task_context.billable !== false
+  return { measured_ms, rule, rounded_minutes, override_minutes, billable, minutes: billable ? (override_minutes ?? rounded_minutes) : 0 }
+}
+
+/** What the work is called on a timesheet when the task has no outcome: its finished steps. */
+function solutionOf(store: Store, task: Task): string | null {
+  if (task.task_context.outcome) return task.task_context.outcome
+  const done = store.children(task.id).filter((c) => c.status === 'completed').map((c) => c.title)
+  return done.length ? done.join('; ') : null
+}
+
+/** Creates, updates or removes the task's work item to match its status and billing. */
+export function settleWorkItem(store: Store, taskId: string): void {
+  const task = store.getTask(taskId)
+  if (!task || !isBillingRoot(store, task)) return
+  if (task.status !== 'completed' || task.task_context.billable === false) {
+    store.deleteWorkItem(task.id)
+    return
+  }
+  store.saveWorkItem({
+    task_id: task.id,
+    client: task.client!,
+    category: categoryOf(task.task_type),
+    problem: task.task_context.user_request ?? task.title,
+    solution: solutionOf(store, task),
+    billable_minutes: billingOf(store, task).minutes,
+    date: localDate(task.completed_at ?? store.now())
+  })
+}
