@@ -15,7 +15,8 @@ export function titleFrom(text: string, limit: number): string {
   const line = (text.split('\n').find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim()
   if (line.length <= limit) return line
   const room = line.slice(0, limit - 1)
-  const space = room.lastIndexOf(' ')
+  // The room ends on a word boundary when the next character is no letter or digit.
+  const space = /[\p{L}\p{N}]/u.test(line[limit - 1]!) ? room.lastIndexOf(' ') : room.length
   return (space > limit / 2 ? room.slice(0, space) : room).replace(/[\s,;:.-]+$/, '') + ELLIPSIS
 }
 

@@ -15,6 +15,7 @@ export interface Todo {
 export interface KnownTodo {
   content: string
   status: TodoStatus
+  activeForm?: string | undefined
   task_id: string
 }
 
@@ -30,12 +31,18 @@ function words(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean))
 }
 
-/** How alike two texts are: the share of words they have in common (Jaccard). */
-export function likeness(a: string, b: string): number {
-  const left = words(a)
-  const right = words(b)
+/**
+ * How alike two items are, 0 to 1: fully when they share their activeForm (Claude rewords
+ * the text and keeps it) or when one's words all appear in the other (a text made more
+ * precise); else the share of words they have in common (Jaccard).
+ */
+export function likeness(a: Pick<Todo, 'content' | 'activeForm'>, b: Pick<Todo, 'content' | 'activeForm'>): number {
+  if (a.activeForm && a.activeForm === b.activeForm) return 1
+  const left = words(a.content)
+  const right = words(b.content)
   let common = 0
   for (const word of left) if (right.has(word)) common++
+  if (common > 0 && common === Math.min(left.size, right.size)) return 1
   const all = left.size + right.size - common
   return all === 0 ? 0 : common / all
 }
@@ -60,7 +67,7 @@ export function diffTodos(previous: readonly KnownTodo[], next: readonly Todo[])
     if (pairedWith.has(i)) return
     previous.forEach((old, j) => {
       if (taken.has(j)) return
-      const score = likeness(old.content, todo.content)
+      const score = likeness(old, todo)
       if (score >= SAME_ITEM) candidates.push({ i, j, score })
     })
   })

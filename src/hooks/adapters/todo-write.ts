@@ -52,13 +52,13 @@ export function todosWritten(event: PostToolUseEvent, ctx: HookContext): void {
     const { todo } = change
     // A task the user deleted meanwhile comes back as a new one rather than being lost.
     if (change.kind === 'new' || !ctx.store.getTask(change.task_id)) {
-      kept.push({ content: todo.content, status: todo.status, task_id: create(todo) })
+      kept.push({ content: todo.content, status: todo.status, activeForm: todo.activeForm, task_id: create(todo) })
       continue
     }
     if (change.renamed) ctx.store.updateTask(change.task_id, { title: titleFrom(todo.content, TITLE_LIMIT) }, 'hook', 'renamed in the todo list')
     // Only what Claude changed since its last list: a status the user set by hand stays.
     if (change.statusChanged) ctx.store.setStatus(change.task_id, todo.status, 'hook')
-    kept.push({ content: todo.content, status: todo.status, task_id: change.task_id })
+    kept.push({ content: todo.content, status: todo.status, activeForm: todo.activeForm, task_id: change.task_id })
   }
   ctx.state.setTodoList(event.session_id, kept)
 }

@@ -1,0 +1,97 @@
+// The pure functions under the adapters.
+import { describe, expect, it } from 'vitest'
+import { renderChecklist } from '../../src/hooks/checklist.js'
+import { parseEvent, UnknownEventError } from '../../src/hooks/event.js'
+import { ShapeError } from '../../src/hooks/shape.js'
+import { parseTaskNotification } from '../../src/hooks/task-notification.js'
+import { inferTaskType } from '../../src/hooks/task-type.js'
+import { clip, titleFrom } from '../../src/hooks/text.js'
+import { diffTodos } from '../../src/hooks/todo-diff.js'
+import { recording } from './setup.js'
+
+describe('titleFrom and clip', () => {
+  it('take the first line and cut at a word boundary', () => {
+    expect(titleFrom('\n  Fix the   login bug\nwith details', 80)).toBe('Fix the login bug')
+    expect(titleFrom('Set up monitoring for the Dataforth NAS, alert if sync fails', 40)).toBe('Set up monitoring for the Dataforth NAS…')
+    expect(titleFrom('x'.repeat(100), 10)).toBe('xxxxxxxxx…')
+    expect(clip('abcdef', 4)).toBe('abc…')
+    expect(clip('abc', 4)).toBe('abc')
+  })
+})
+
+describe('inferTaskType', () => {
+  it.each([
+    ['Review the PR', 'review'], ['Write tests for sync', 'testing'], ['Deploy to production', 'deployment'],
+    ['Investigate the crash', 'research'], ['Document the API', 'documentation'], ['Fix login bug', 'bugfix'],
+    ['Design monitoring approach', 'analysis'], ['Analyse logs', 'analysis'], ['Implement monitoring script', 'implementation'],
+    ['Set up monitoring', null]
+  ])('%s → %s', (subject, type) => expect(inferTaskType(subject)).toBe(type))
+})
+
+describe('diffTodos', () => {
+  const known = (content: string, status: 'pending' | 'in_progress' | 'completed', task_id: string) => ({ content, status, task_id })
+  it('pairs identical texts, renames an edited item, drops the missing and adds the new', () => {
+    const changes = diffTodos(
+      [known('Research sync', 'in_progress', 'a'), known('Design approach', 'pending', 'b'), known('Deploy it', 'pending', 'c')],
+      [
+        { content: 'Research sync', status: 'completed' },
+        { content: 'Design approach (check age)', status: 'pending' },
+        { content: 'Write the runbook', status: 'pending' }
+      ]
+    )
+    expect(changes).toEqual([
+      { kind: 'kept', task_id: 'a', todo: { content: 'Research sync', status: 'completed' }, renamed: false, statusChanged: true },
+      { kind: 'kept', task_id: 'b', todo: { content: 'Design approach (check age)', status: 'pending' }, renamed: true, statusChanged: false },
+      { kind: 'new', todo: { content: 'Write the runbook', status: 'pending' } },
+      { kind: 'dropped', task_id: 'c', status: 'pending' }
+    ])
+  })
+
+  it('keeps two items with the same text apart', () => {
+    const changes = diffTodos([known('Run tests', 'completed', 'a')], [{ content: 'Run tests', status: 'completed' }, { content: 'Run tests', status: 'pending' }])
+    expect(changes.map((c) => c.kind)).toEqual(['kept', 'new'])
+  })
+})
+
+describe('parseTaskNotification', () => {
+  it('reads the recorded notification', () => {
+    const prompt = recording('2.1.332-default').map((e) => String(e.prompt)).find((p) => p.startsWith('<task-notification>'))!
+    expect(parseTaskNotification(prompt)).toEqual({
+      agentId: 'a5a7f3fd17ad70661', toolUseId: 'toolu_n8', status: 'completed', summary: 'Agent "Research NAS sync" finished',
+      result: 'Found: PowerShell script on AD2, syncs every 15 min', tokens: 15, toolUses: 1, durationMs: 791
+    })
+  })
+})
+
+describe('parseEvent', () => {
+  it('reads every recorded event', () => {
+    for (const host of ['2.1.197-task-tools', '2.1.197-todowrite', '2.1.332-enable-todo-tools', '2.1.332-default'] as const) {
+      for (const event of recording(host)) expect(() => parseEvent(event)).not.toThrow()
+    }
+  })
+
+  it('refuses missing and mistyped fields, and names unknown events', () => {
+    const [start, prompt] = recording('2.1.197-task-tools')
+    expect(() => parseEvent([])).toThrow(ShapeError)
+    expect(() => parseEvent({ ...start, session_id: 42 })).toThrow('session_id is not a string')
+    expect(() => parseEvent({ ...start, cwd: undefined })).toThrow('cwd is missing')
+    expect(() => parseEvent({ ...prompt, prompt: ['x'] })).toThrow(ShapeError)
+    expect(() => parseEvent({ ...start, hook_event_name: 'Notification' })).toThrow(UnknownEventError)
+  })
+})
+
+describe('renderChecklist', () => {
+  const task = (i: number) => ({ id: `t-${String(i).padStart(7, '0')}`, title: `Task ${i} ${'words '.repeat(8)}`, status: 'pending' as const, blocked_reason: null })
+  it('is empty when nothing is open, and stays within its limit with a count of the rest', () => {
+    expect(renderChecklist([], 0, 2000)).toBe('')
+    const text = renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000)
+    expect(text.length).toBeLessThanOrEqual(2000)
+    expect(text).toMatch(/…and \d+ more: tasktrail list$/)
+  })
+
+  it('gives a blocked task its reason', () => {
+    expect(renderChecklist([{ id: 't-1234567', title: 'Ship', status: 'blocked', blocked_reason: 'waits on review' }], 1, 2000)).toContain(
+      '- [blocked] t-1234567 Ship — waits on review'
+    )
+  })
+})
