@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,14 +61,10 @@ export interface ClaudeResult {
   [field: string]: unknown
 }
 
-export interface ClaudeRun {
-  exitCode: number | null
-  stdout: string
-  stderr: string
+export interface ClaudeRun extends ClaudeCommandRun {
   /** Parsed stdout, if it was the JSON result. */
   result: ClaudeResult | undefined
   configDir: string
-  durationMs: number
 }
 
 const DEFAULT_TIMEOUT_MS = 90_000
@@ -78,24 +74,63 @@ export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
   const args = ['-p', options.prompt, '--output-format', 'json', '--permission-mode', 'bypassPermissions']
   if (options.pluginDir) args.push('--plugin-dir', options.pluginDir)
   args.push(...(options.args ?? []))
+  const run = await spawnClaude(options.version, args, {
+    cwd: options.cwd,
+    configDir,
+    env: { ANTHROPIC_BASE_URL: options.baseUrl, ANTHROPIC_API_KEY: 'fake-key', ...options.env },
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  })
+  return { ...run, result: parseResult(run.stdout), configDir }
+}
+
+export interface ClaudeCommandRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  durationMs: number
+}
+
+/** Runs a non-session subcommand such as `plugin validate PATH`; these work offline. */
+export function runClaudeCommand(version: ClaudeVersion, args: string[], configDir: string, cwd = tmpdir()): Promise<ClaudeCommandRun> {
+  return spawnClaude(version, args, { cwd, configDir, env: {}, timeoutMs: DEFAULT_TIMEOUT_MS })
+}
+
+/**
+ * Installs a plugin the way a user would: `plugin marketplace add DIR`, then `plugin install
+ * NAME@MARKETPLACE`. DIR must hold `.claude-plugin/marketplace.json`, whose plugin sources must
+ * start with `./`. The CLI copies the plugin into CONFIG/plugins/cache/ (node_modules included,
+ * .git not), yet for such a local marketplace the sessions run the hooks from DIR itself:
+ * CLAUDE_PLUGIN_ROOT is the source directory, and removing it unloads the plugin.
+ */
+export async function installPlugin(version: ClaudeVersion, configDir: string, marketplaceDir: string, pluginName: string): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(marketplaceDir, '.claude-plugin', 'marketplace.json'), 'utf8')) as { name: string }
+  for (const args of [
+    ['plugin', 'marketplace', 'add', marketplaceDir],
+    ['plugin', 'install', `${pluginName}@${manifest.name}`],
+  ]) {
+    const run = await runClaudeCommand(version, args, configDir)
+    if (run.exitCode !== 0) throw new Error(`claude ${args.join(' ')} failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+  }
+}
+
+interface SpawnOptions {
+  cwd: string
+  configDir: string
+  env: Record<string, string>
+  timeoutMs: number
+}
+
+async function spawnClaude(version: ClaudeVersion, args: string[], options: SpawnOptions): Promise<ClaudeCommandRun> {
   const env = {
     ...inheritedEnv(),
-    ANTHROPIC_BASE_URL: options.baseUrl,
-    ANTHROPIC_API_KEY: 'fake-key',
     IS_SANDBOX: '1',
-    CLAUDE_CONFIG_DIR: configDir,
+    CLAUDE_CONFIG_DIR: options.configDir,
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     ...options.env,
   }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const started = Date.now()
   // Own process group, so a timeout also ends the shells and hooks the CLI started.
-  const child = spawn(claudeBinary(options.version), args, {
-    cwd: options.cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
+  const child = spawn(claudeBinary(version), args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
@@ -105,7 +140,7 @@ export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
   const timer = setTimeout(() => {
     timedOut = true
     killGroup(child.pid)
-  }, timeoutMs)
+  }, options.timeoutMs)
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => resolve(code))
@@ -113,10 +148,10 @@ export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
 
   if (timedOut) {
     throw new Error(
-      `claude ${options.version} timed out after ${timeoutMs} ms\n--- stdout\n${stdout.slice(-2000)}\n--- stderr\n${stderr.slice(-2000)}`,
+      `claude ${version} ${args[0]} timed out after ${options.timeoutMs} ms\n--- stdout\n${stdout.slice(-2000)}\n--- stderr\n${stderr.slice(-2000)}`,
     )
   }
-  return { exitCode, stdout, stderr, result: parseResult(stdout), configDir, durationMs: Date.now() - started }
+  return { exitCode, stdout, stderr, durationMs: Date.now() - started }
 }
 
 // The outer environment may itself be a Claude Code session, or carry real credentials: none

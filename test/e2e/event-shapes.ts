@@ -33,3 +33,21 @@ export function shapesByThread(events: HookEvent[]): Record<string, string[]> {
   }
   return threads
 }
+
+/**
+ * For each shape, the field names its events carried (top level, and `tool_response.*` one level
+ * down), sorted: what an adapter may read. Values are left out; they hold ids and timings.
+ */
+export function fieldsByShape(events: HookEvent[]): Record<string, string[]> {
+  const fields: Record<string, Set<string>> = {}
+  for (const event of events) {
+    const names = (fields[shapeOf(event)] ??= new Set())
+    for (const [key, value] of Object.entries(event)) {
+      names.add(key)
+      if (key === 'tool_response' && value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const inner of Object.keys(value)) names.add(`${key}.${inner}`)
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(fields).map(([shape, names]) => [shape, [...names].sort()]))
+}

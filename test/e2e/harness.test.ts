@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { HOSTS, runClaude, type ClaudeRun, type ClaudeVersion, type HostGeneration } from './claude.js'
-import { shapeOf, shapesByThread } from './event-shapes.js'
-import { startFakeAnthropic, type FakeAnthropic, type Scenario } from './fake-anthropic.js'
+import { HOSTS, installPlugin, runClaude, type ClaudeVersion, type HostGeneration } from './claude.js'
+import { fieldsByShape, shapeOf, shapesByThread } from './event-shapes.js'
+import { startFakeAnthropic, text, type FakeAnthropic, type Scenario } from './fake-anthropic.js'
 import { readRecording } from './recordings.js'
-import { createRecordingPlugin, type RecordingPlugin } from './recording-plugin.js'
+import { RECORDER_PLUGIN, createRecordingPlugin, type RecordingPlugin } from './recording-plugin.js'
 import { AGENT_RESULT, NOTES_FILE, SCRIPT_FILE, nasMonitoringScenario, secondSessionScenario } from './scenarios.js'
 
 // Ground truth for the harness: with a plugin that only records hook stdin, the real CLI driven
@@ -37,14 +37,18 @@ function newSession(): Session {
   return { project, configDir: join(root, 'config'), plugin: createRecordingPlugin(root, { sessionStartContext: SESSION_CONTEXT }) }
 }
 
-async function play(
-  session: Session,
-  scenario: Scenario,
-  version: ClaudeVersion,
-  env: Record<string, string>,
-  label: string,
-  args: string[] = [],
-): Promise<{ run: ClaudeRun; fake: FakeAnthropic }> {
+interface Play {
+  scenario: Scenario
+  version: ClaudeVersion
+  env: Record<string, string>
+  /** Names the run in the timings. */
+  label: string
+  args?: string[]
+  /** Load the plugin with --plugin-dir (default) rather than rely on an installed copy. */
+  pluginDir?: boolean
+}
+
+async function play(session: Session, { scenario, version, env, label, args = [], pluginDir = true }: Play): Promise<FakeAnthropic> {
   const fake = await startFakeAnthropic(scenario)
   try {
     const run = await runClaude({
@@ -54,14 +58,14 @@ async function play(
       baseUrl: fake.url,
       cwd: session.project,
       prompt: scenario.prompt,
-      pluginDir: session.plugin.pluginDir,
+      pluginDir: pluginDir ? session.plugin.pluginDir : undefined,
       configDir: session.configDir,
     })
     timings.push(`${label}: ${run.durationMs} ms`)
     expect(run.exitCode, run.stderr).toBe(0)
     expect(run.result?.is_error, run.stdout).toBe(false)
     expect(fake.unknownRequests).toEqual([])
-    return { run, fake }
+    return fake
   } finally {
     await fake.close()
   }
@@ -74,11 +78,12 @@ describe.each(Object.keys(HOSTS) as HostGeneration[])('%s', (host) => {
     'the scripted session gives the recorded hook events',
     async () => {
       const session = newSession()
-      const { fake } = await play(session, nasMonitoringScenario(host, session.project), version, env, host)
+      const fake = await play(session, { scenario: nasMonitoringScenario(host, session.project), version, env, label: host })
 
       const events = session.plugin.readEvents()
       const recorded = readRecording(host)
       expect(shapesByThread(events)).toEqual(shapesByThread(recorded))
+      expect(fieldsByShape(events)).toEqual(fieldsByShape(recorded))
       if (version === '2.1.197') {
         // Agents run synchronously there, so the whole order is fixed.
         expect(events.map(shapeOf)).toEqual(recorded.map(shapeOf))
@@ -107,15 +112,19 @@ describe.each(['2.1.197', '2.1.332'] as const)('claude %s, second session', (ver
       const session = newSession()
       const host = version === '2.1.197' ? '2.1.197-todowrite' : '2.1.332-default'
       const first = nasMonitoringScenario(host, session.project)
-      await play(session, first, version, HOSTS[host].env, `${version} first session`)
+      await play(session, { scenario: first, version, env: HOSTS[host].env, label: `${version} first session` })
       const firstEvents = session.plugin.readEvents()
 
-      const { fake } = await play(session, secondSessionScenario(session.project), version, HOSTS[host].env, `${version} --continue`, [
-        '--continue',
-      ])
+      const fake = await play(session, {
+        scenario: secondSessionScenario(session.project),
+        version,
+        env: HOSTS[host].env,
+        label: `${version} --continue`,
+        args: ['--continue'],
+      })
 
       const secondEvents = session.plugin.readEvents().slice(firstEvents.length)
-      expect(secondEvents[0]).toMatchObject({ hook_event_name: 'SessionStart', source: 'resume' })
+      expect(secondEvents[0]).toMatchObject({ hook_event_name: 'SessionStart', source: 'resume', session_id: firstEvents[0]?.session_id })
       expect(secondEvents.map(shapeOf)).toEqual([
         'SessionStart',
         'UserPromptSubmit',
@@ -130,3 +139,20 @@ describe.each(['2.1.197', '2.1.332'] as const)('claude %s, second session', (ver
     2 * RUN_TIMEOUT_MS,
   )
 })
+
+test(
+  'a plugin installed from a local marketplace runs its hooks without --plugin-dir (claude 2.1.332)',
+  async () => {
+    const session = newSession()
+    const started = Date.now()
+    await installPlugin('2.1.332', session.configDir, session.plugin.pluginDir, RECORDER_PLUGIN)
+    timings.push(`2.1.332 marketplace add + plugin install: ${Date.now() - started} ms`)
+
+    const scenario = { prompt: 'Say hello', main: [[text('Hello.')]] }
+    const fake = await play(session, { scenario, version: '2.1.332', env: {}, label: '2.1.332 installed plugin', pluginDir: false })
+
+    expect(session.plugin.readEvents().map(shapeOf)).toEqual(['SessionStart', 'UserPromptSubmit', 'Stop', 'SessionEnd'])
+    expect(fake.modelSaw(`${SESSION_CONTEXT} source=startup`)).toBe(true)
+  },
+  RUN_TIMEOUT_MS,
+)

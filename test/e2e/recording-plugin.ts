@@ -27,6 +27,9 @@ export interface HookEvent {
   [field: string]: unknown
 }
 
+/** The recording plugin's directory is also a marketplace offering it, for `installPlugin`. */
+export const RECORDER_PLUGIN = 'recorder'
+
 export interface RecordingPlugin {
   pluginDir: string
   eventsFile: string
@@ -46,7 +49,11 @@ export function createRecordingPlugin(dir: string, options: RecordingPluginOptio
   mkdirSync(join(pluginDir, 'hooks'), { recursive: true })
   writeFileSync(
     join(pluginDir, '.claude-plugin', 'plugin.json'),
-    JSON.stringify({ name: 'recorder', version: '0.0.0', description: 'Records hook stdin (tasktrail e2e harness)' }, null, 2),
+    JSON.stringify({ name: RECORDER_PLUGIN, version: '0.0.0', description: 'Records hook stdin (tasktrail e2e harness)' }, null, 2),
+  )
+  writeFileSync(
+    join(pluginDir, '.claude-plugin', 'marketplace.json'),
+    JSON.stringify({ name: 'tasktrail-e2e', owner: { name: 'tasktrail e2e harness' }, plugins: [{ name: RECORDER_PLUGIN, source: './' }] }, null, 2),
   )
   const hook = { type: 'command', command: 'node "${CLAUDE_PLUGIN_ROOT}/hooks/record.mjs"' }
   const hooks = Object.fromEntries(RECORDED_EVENTS.map((event) => [event, [{ hooks: [hook] }]]))
