@@ -1,0 +1,39 @@
+// `tasktrail sync`: one sync of the current project's TASKS.md with the store. Also the
+// helper through which every mutating command writes its change to TASKS.md.
+import { syncProject, withProjectSync, type SyncReport } from '../../sync/index.js'
+import type { Command } from '../command.js'
+import type { Context } from '../context.js'
+import { openContext } from '../context.js'
+import { printJson, type Output } from '../output.js'
+
+export function describeReport(report: SyncReport): string {
+  if (report.refused) return `sync refused: ${report.refused}`
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  return `synced: ${plural(report.imported, 'edit')} imported, ${plural(report.written, 'change')} written, ${plural(report.conflicts.length, 'conflict')} resolved`
+}
+
+/** Runs a command's store change and writes it to TASKS.md; a refused sync is a warning, the change stands. */
+export async function changeAndSync<T>(context: Context, output: Output, change: () => T): Promise<T> {
+  const { result, report } = await withProjectSync(context.store, context.project, context.repo, change, { source: 'cli' })
+  if (report.refused) output.err(`tasktrail: the change is saved in the store, but TASKS.md was not updated: ${report.refused}`)
+  return result
+}
+
+const sync: Command = {
+  usage: 'sync [--force] [--json]',
+  summary: "bring the store and the project's TASKS.md to the same state",
+  positionals: [0, 0],
+  options: { force: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(invocation) {
+    const context = openContext(invocation)
+    const report = await syncProject(context.store, context.project, context.repo, { source: 'cli', force: invocation.values.force === true })
+    if (invocation.values.json) printJson(invocation.output, report)
+    else {
+      invocation.output.out(describeReport(report))
+      for (const c of report.conflicts) invocation.output.out(`  ${c.taskId} ${c.field}: ${c.rule}`)
+    }
+    return report.refused ? 1 : 0
+  }
+}
+
+export default sync

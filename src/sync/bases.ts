@@ -1,0 +1,100 @@
+// The sync state kept in the store (migration 2): one base per work tree and branch — the
+// last synced TASKS.md (hash and parsed form) and the task_events mark up to which store
+// changes are in it — and each task's home, the base it was first synced in.
+import type { Source, Store } from '../store/store.js'
+import type { LineField, StoreChange } from './merge.js'
+
+export interface BaseRow {
+  id: number
+  root: string
+  branch: string
+  head: string | null
+  file_hash: string | null
+  event_mark: number
+}
+
+export function findBase(store: Store, root: string, branch: string): BaseRow | undefined {
+  return store
+    .prepare('SELECT id, root, branch, head, file_hash, event_mark FROM sync_bases WHERE root = ? AND branch = ?')
+    .get(root, branch) as BaseRow | undefined
+}
+
+/** The parsed file of a base: loaded only when a sync has something to merge. */
+export function baseParsed<T>(store: Store, baseId: number): T {
+  return JSON.parse((store.prepare('SELECT parsed FROM sync_bases WHERE id = ?').get(baseId) as { parsed: string }).parsed) as T
+}
+
+export function saveBase(
+  store: Store,
+  fields: { repoId: number; root: string; branch: string; head: string | null; fileHash: string | null; parsed: unknown; eventMark: number }
+): number {
+  store
+    .prepare(
+      `INSERT INTO sync_bases (repo_id, root, branch, head, file_hash, parsed, event_mark, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (root, branch) DO UPDATE SET repo_id = excluded.repo_id, head = excluded.head, file_hash = excluded.file_hash,
+         parsed = excluded.parsed, event_mark = excluded.event_mark, synced_at = excluded.synced_at`
+    )
+    .run(fields.repoId, fields.root, fields.branch, fields.head, fields.fileHash, JSON.stringify(fields.parsed), fields.eventMark, store.now())
+  return findBase(store, fields.root, fields.branch)!.id
+}
+
+export function eventMark(store: Store): number {
+  return (store.prepare('SELECT COALESCE(MAX(id), 0) AS mark FROM task_events').get() as { mark: number }).mark
+}
+
+const FIELD_OF_EVENT: Record<string, LineField> = {
+  title: 'title',
+  status: 'status',
+  task_type: 'type',
+  assigned_agent: 'agent',
+  'context.blocked_reason': 'reason',
+  parent_task_id: 'parent'
+}
+
+/** Store changes to the repository's tasks after `mark`, per task, from task_events. */
+export function storeChangesSince(store: Store, repoId: number, mark: number): Map<string, StoreChange> {
+  const rows = store
+    .prepare(
+      `SELECT e.task_id, e.field FROM task_events e
+       WHERE e.id > ? AND (EXISTS (SELECT 1 FROM tasks t WHERE t.id = e.task_id AND t.repo_id = ?) OR e.field = 'deleted')
+       ORDER BY e.id`
+    )
+    .all(mark, repoId) as Array<{ task_id: string; field: string }>
+  const changes = new Map<string, StoreChange>()
+  for (const row of rows) {
+    let change = changes.get(row.task_id)
+    if (!change) changes.set(row.task_id, (change = { fields: new Set(), created: false, deleted: false }))
+    if (row.field === 'created') change.created = true
+    else if (row.field === 'deleted') change.deleted = true
+    const field = FIELD_OF_EVENT[row.field]
+    if (field) change.fields.add(field)
+  }
+  return changes
+}
+
+/** Repository tasks never synced into any base: what the first sync of a work tree shows. */
+export function homelessTasks(store: Store, repoId: number): string[] {
+  return (
+    store
+      .prepare('SELECT id FROM tasks t WHERE repo_id = ? AND NOT EXISTS (SELECT 1 FROM sync_homes h WHERE h.task_id = t.id) ORDER BY position, created_at, id')
+      .all(repoId) as Array<{ id: string }>
+  ).map((r) => r.id)
+}
+
+/** The base a task was first synced in, if any. */
+export function homeOf(store: Store, taskId: string): number | undefined {
+  return (store.prepare('SELECT base_id FROM sync_homes WHERE task_id = ?').get(taskId) as { base_id: number } | undefined)?.base_id
+}
+
+export function setHomes(store: Store, baseId: number, taskIds: Iterable<string>): void {
+  const insert = store.prepare('INSERT OR IGNORE INTO sync_homes (task_id, base_id) VALUES (?, ?)')
+  for (const id of taskIds) insert.run(id, baseId)
+}
+
+/** Records how sync settled a conflict, in the task's log with source 'merge'. */
+export function recordResolution(store: Store, taskId: string, field: string, lost: unknown, kept: unknown, rule: string, source: Source = 'merge'): void {
+  const encode = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v))
+  store
+    .prepare('INSERT INTO task_events (task_id, field, old_value, new_value, source, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(taskId, field, encode(lost), encode(kept), source, store.now(), rule)
+}

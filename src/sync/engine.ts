@@ -1,0 +1,254 @@
+// One sync of a project, inside the store's IMMEDIATE transaction (the cross-process mutex for
+// TASKS.md as well): read the file, merge it with the store against the base, write both, and
+// record the new base. Synchronous throughout; the parser is handed in already loaded.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { newTaskId } from '../model/ids.js'
+import { isTerminal, type TaskStatus } from '../model/task.js'
+import type { ProjectLocation } from '../project/locate.js'
+import type { Repo, Source, StoredTask, Store } from '../store/store.js'
+import { hashOf, readText, replaceIfUnchanged } from './atomic.js'
+import {
+  baseParsed, eventMark, findBase, homeOf, homelessTasks, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
+} from './bases.js'
+import { readHead } from './head.js'
+import { applyEdits, hasConflictMarkers, isMarkdownRefusal, type ParsedTasks, type Parser } from './markdown.js'
+import { fileTasks, lineOfTask, linesOf } from './lines.js'
+import { planSync, type FileEdit, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
+import { readProgress, restoreFromProgress, writeProgressFiles } from './progress.js'
+
+export interface SyncReport {
+  imported: number
+  written: number
+  conflicts: Array<{ taskId: string; field: string; rule: string }>
+  refused?: string
+}
+
+export const TASKS_FILE = 'TASKS.md'
+
+/** Thrown inside the lock when the file needs parsing and the parser is not loaded yet. */
+export class ParserNeeded extends Error {
+  constructor() {
+    super('TASKS.md changed: the parser must be loaded first')
+    this.name = 'ParserNeeded'
+  }
+}
+
+export interface SyncContext {
+  store: Store
+  project: ProjectLocation
+  repo: Repo
+}
+
+export interface SyncOptions {
+  source?: Source
+  force?: boolean
+}
+
+const HALF_GONE_MINIMUM = 4
+
+let template: string | undefined
+/** templates/TASKS.md of the package: two levels up from src/sync, one from dist. */
+function templateText(): string {
+  if (template !== undefined) return template
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'templates', TASKS_FILE)
+    if (existsSync(file)) return (template = readFileSync(file, 'utf8'))
+    if (dirname(dir) === dir) throw new Error('templates/TASKS.md is missing from the tasktrail package; reinstall tasktrail')
+  }
+}
+
+const refusal = (refused: string): SyncReport => ({ imported: 0, written: 0, conflicts: [], refused })
+
+/**
+ * Syncs inside the caller's transaction. Returns a refusal (nothing written, the store's own
+ * changes kept) when a guard holds; throws ParserNeeded or FileChangedDuringSync to be retried.
+ */
+export function syncInLock(context: SyncContext, parser: Parser | null, options: SyncOptions): SyncReport {
+  const { store, project, repo } = context
+  const path = join(project.root, TASKS_FILE)
+  const text = readText(path)
+  const hash = text === null ? null : hashOf(text)
+  const head = readHead(project.gitDir)
+  const base = findBase(store, project.root, head.branch)
+  const changes: Map<string, StoreChange> = base
+    ? storeChangesSince(store, repo.id, base.event_mark)
+    : new Map(homelessTasks(store, repo.id).map((id) => [id, { fields: new Set(), created: true, deleted: false }]))
+
+  if (base && hash === base.file_hash && changes.size === 0) return { imported: 0, written: 0, conflicts: [] }
+
+  // What the file says now, and the base to compare it with.
+  let source: string
+  let parsed: ParsedTasks
+  let baseLines: Map<string, TaskLine>
+  const rebuild = (): void => {
+    if (!parser) throw new ParserNeeded()
+    source = templateText()
+    parsed = parser.parse(source) as ParsedTasks
+    baseLines = new Map()
+    for (const id of [...baseMembers(store, base), ...homelessTasks(store, repo.id)]) changes.set(id, { fields: new Set(), created: true, deleted: false })
+  }
+  const force = options.force === true
+  if (text === null) {
+    if (base?.file_hash && !force) {
+      return refusal(`${path} is missing; the store keeps its tasks and nothing was written. Restore it (git checkout -- ${TASKS_FILE}) or write it again from the store: tasktrail sync --force`)
+    }
+    if (project.kind === 'home' || (changes.size === 0 && !base?.file_hash)) return { imported: 0, written: 0, conflicts: [] }
+    rebuild()
+  } else if (hasConflictMarkers(text) !== null) {
+    if (!force) {
+      return refusal(`${path} has git conflict markers (line ${hasConflictMarkers(text)}); nothing was synced. Resolve the conflict and run tasktrail sync, or replace the file with the store's tasks: tasktrail sync --force (the file is kept as ${TASKS_FILE}.orig)`)
+    }
+    keepCopy(path, text)
+    rebuild()
+  } else if (base && hash === base.file_hash) {
+    source = text
+    parsed = baseParsed<ParsedTasks>(store, base.id)
+    baseLines = linesOf(parsed)
+  } else {
+    if (!parser) throw new ParserNeeded()
+    source = text
+    try {
+      parsed = parser.parse(text, base ? baseParsed(store, base.id) : undefined) as ParsedTasks
+    } catch (error) {
+      if (!isMarkdownRefusal(error)) throw error
+      if (!force) {
+        return refusal(`${path} cannot be read as a task list (line ${error.line ?? '?'}: ${error.message}); nothing was synced. Fix the file and run tasktrail sync, or replace it with the store's tasks: tasktrail sync --force (the file is kept as ${TASKS_FILE}.orig)`)
+      }
+      keepCopy(path, text)
+      rebuild()
+    }
+    // A branch, a worktree or a store seen for the first time: adopt the file as the base.
+    baseLines = base ? linesOf(baseParsed<ParsedTasks>(store, base.id)) : linesOf(parsed!)
+    if (base && !force) {
+      const refused = massRemoval(baseLines, parsed!, path)
+      if (refused) return refusal(refused)
+    }
+  }
+
+  const plan = planSync({
+    base: baseLines!,
+    file: fileTasks(parsed!),
+    storeChanges: changes,
+    storeTask: (id) => {
+      const task = store.getTask(id)
+      return task && lineOfTask(task)
+    },
+    belongsHere: (id) => {
+      const home = homeOf(store, id)
+      return home === undefined || home === base?.id
+    },
+    newId: newTaskId
+  })
+
+  const markBeforeApply = eventMark(store)
+  const imported = applyToStore(context, plan.toStore) + (base ? 0 : restoreFromProgress(store, repo, project.root).length)
+  for (const c of plan.conflicts) recordResolution(store, c.taskId, c.field, c.lost, c.kept, c.rule)
+  const edits = [...plan.toFile, ...rolledUp(store, markBeforeApply, plan.fileIds, plan.toFile)]
+
+  let written = source!
+  let writtenParsed = parsed!
+  if (edits.length) {
+    ;({ source: written, parsed: writtenParsed } = applyEdits(source!, parsed! as never, edits as never) as { source: string; parsed: ParsedTasks })
+  }
+  if (written !== text) replaceIfUnchanged(path, written, hash)
+  writeProgressFiles(store, project.root, progressTouched(plan.toStore, changes, new Set(plan.fileIds)))
+
+  const newHash = written === text ? hash : hashOf(written)
+  const baseId = saveBase(store, {
+    repoId: repo.id, root: project.root, branch: head.branch, head: head.commit, fileHash: newHash, parsed: writtenParsed, eventMark: eventMark(store)
+  })
+  const homed = base ? [...plan.toStore.flatMap((op) => (op.kind === 'create' ? [op.line.id] : [])), ...edits.flatMap((e) => (e.kind === 'insert' ? [e.task.id] : []))] : plan.fileIds
+  setHomes(store, baseId, homed)
+  return {
+    imported,
+    written: edits.filter((e) => e.kind !== 'assignId').length,
+    conflicts: plan.conflicts.map(({ taskId, field, rule }) => ({ taskId, field, rule }))
+  }
+}
+
+/** Tasks this base shows: those in its file and those first synced here. */
+function baseMembers(store: Store, base: BaseRow | undefined): string[] {
+  if (!base) return []
+  return (store.prepare('SELECT task_id FROM sync_homes WHERE base_id = ?').all(base.id) as Array<{ task_id: string }>)
+    .map((r) => r.task_id)
+    .filter((id) => store.getTask(id) !== undefined)
+}
+
+/** Keeps the file a forced sync replaces, next to it. */
+function keepCopy(path: string, text: string): void {
+  writeFileSync(`${path}.orig`, text)
+}
+
+function massRemoval(base: Map<string, TaskLine>, parsed: ParsedTasks, path: string): string | null {
+  if (base.size === 0) return null
+  const present = new Set(parsed.tasks.map((t) => t.id))
+  const gone = [...base.keys()].filter((id) => !present.has(id)).length
+  const advice = `nothing was synced and the store keeps every task. If the file is still being written or a checkout is under way, run tasktrail sync again; if you meant it, tasktrail sync --force cancels the removed tasks (they stay in the store and tasktrail reopen ID brings one back)`
+  if (parsed.tasks.length === 0) return `${path} has no tasks any more (it had ${base.size}); ${advice}`
+  if (base.size >= HALF_GONE_MINIMUM && gone * 2 > base.size) return `${gone} of the ${base.size} tasks in ${path} disappeared at once; ${advice}`
+  return null
+}
+
+function applyToStore(context: SyncContext, ops: StoreOp[]): number {
+  const { store, repo, project } = context
+  let imported = 0
+  for (const op of ops) {
+    if (op.kind === 'create') {
+      const { line } = op
+      const details = readProgress(project.root, line.id)
+      store.createTask(repo.id, {
+        ...details,
+        id: line.id,
+        title: line.title,
+        status: line.status,
+        task_type: line.type,
+        assigned_agent: line.agent,
+        parent_task_id: line.parent,
+        position: op.position,
+        task_context: { ...details?.task_context, ...(line.reason ? { blocked_reason: line.reason } : {}) },
+        client: details?.client ?? repo.client,
+        project: details?.project ?? repo.project
+      }, 'file', 'added in TASKS.md')
+      imported++
+    } else if (op.kind === 'update') {
+      const { status, reason, title, type, agent, parent } = op.changes
+      store.updateTask(op.id, { title, task_type: type, assigned_agent: agent, parent_task_id: parent }, 'file', 'edited in TASKS.md')
+      if (status !== undefined) store.setStatus(op.id, status, 'file', { reason: reason ?? undefined, note: 'edited in TASKS.md' })
+      else if (reason !== undefined) store.updateContext(op.id, { blocked_reason: reason }, 'file', 'edited in TASKS.md')
+      imported++
+    } else if (op.kind === 'lineRemoved') {
+      const task = store.getTask(op.id)
+      if (task && !isTerminal(task.status)) {
+        store.setStatus(op.id, 'cancelled', 'file', { note: 'line removed from TASKS.md; tasktrail reopen brings it back' })
+        imported++
+      }
+    } else {
+      op.ids.forEach((id, position) => store.updateTask(id, { position }, 'file'))
+    }
+  }
+  return imported
+}
+
+/** Status changes the store made on its own while applying the file's (parent roll-up). */
+function rolledUp(store: Store, mark: number, shown: string[], planned: FileEdit[]): FileEdit[] {
+  const rows = store
+    .prepare(`SELECT DISTINCT task_id FROM task_events WHERE id > ? AND field = 'status' AND note LIKE 'roll-up%'`)
+    .all(mark) as Array<{ task_id: string }>
+  const inFile = new Set(shown)
+  const edits: FileEdit[] = []
+  for (const { task_id } of rows) {
+    const task = store.getTask(task_id)
+    if (!task || !inFile.has(task_id) || planned.some((e) => e.kind === 'insert' && e.task.id === task_id)) continue
+    edits.push({ kind: 'status', id: task_id, status: task.status as TaskStatus })
+  }
+  return edits
+}
+
+/** This file's tasks whose progress file may be out of date: changed on either side. */
+function progressTouched(ops: StoreOp[], changes: Map<string, StoreChange>, shown: Set<string>): string[] {
+  const touched = new Set<string>()
+  for (const [id, change] of changes) if (shown.has(id) || change.deleted) touched.add(id)
+  for (const op of ops) if (op.kind !== 'order') touched.add(op.kind === 'create' ? op.line.id : op.id)
+  return [...touched]
+}

@@ -1,0 +1,71 @@
+// The git merge driver for TASKS.md: merges the two sides by task id with the same planner
+// and rules as sync (ours plays the file, theirs the store), and splices theirs' changes into
+// ours, so our layout survives. Loaded only by `tasktrail merge-driver` (it needs the parser).
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from '../markdown/parse.js'
+import { readText } from './atomic.js'
+import { fileTasks, linesOf } from './lines.js'
+import { applyEdits, hasConflictMarkers, type ParsedTasks } from './markdown.js'
+import { LINE_FIELDS, planSync, type Conflict, type StoreChange } from './merge.js'
+
+export interface DriverResult {
+  merged: string | null
+  conflicts: Conflict[]
+  /** Why the driver left the merge to git, when it did. */
+  refused?: string
+}
+
+/** Merges theirs into ours against the common ancestor; null merged when it cannot. */
+export function mergeTaskFiles(ancestor: string, ours: string, theirs: string): DriverResult {
+  for (const [side, text] of [['ancestor', ancestor], ['ours', ours], ['theirs', theirs]] as const) {
+    if (hasConflictMarkers(text) !== null) return { merged: null, conflicts: [], refused: `${side} has conflict markers` }
+  }
+  const [base, mine, other] = [ancestor, ours, theirs].map((text) => parse(text) as unknown as ParsedTasks) as [ParsedTasks, ParsedTasks, ParsedTasks]
+  const baseLines = linesOf(base)
+  const theirLines = linesOf(other)
+  const changes = new Map<string, StoreChange>()
+  for (const [id, line] of theirLines) {
+    const was = baseLines.get(id)
+    changes.set(id, { fields: new Set(LINE_FIELDS.filter((f) => !was || was[f] !== line[f])), created: !was, deleted: false })
+  }
+  for (const id of baseLines.keys()) if (!theirLines.has(id)) changes.set(id, { fields: new Set(), created: false, deleted: true })
+  const plan = planSync({
+    base: baseLines,
+    file: fileTasks(mine),
+    storeChanges: changes,
+    storeTask: (id) => theirLines.get(id),
+    belongsHere: () => true,
+    // Lines without ids stay without: giving ids is sync's job, not the merge's.
+    newId: () => ''
+  })
+  const edits = plan.toFile.filter((e) => e.kind !== 'assignId')
+  const merged = edits.length ? (applyEdits(ours, mine as never, edits as never) as { source: string }).source : ours
+  return { merged, conflicts: plan.conflicts }
+}
+
+/** `tasktrail merge-driver %O %A %B %P`: writes the merge into %A; exit 1 leaves the conflict to git. */
+export function runMergeDriver(ancestorPath: string, oursPath: string, theirsPath: string): DriverResult {
+  const result = mergeTaskFiles(readFileSync(ancestorPath, 'utf8'), readFileSync(oursPath, 'utf8'), readFileSync(theirsPath, 'utf8'))
+  if (result.merged !== null) writeFileSync(oursPath, result.merged)
+  return result
+}
+
+/**
+ * Makes git merge TASKS.md with tasktrail in the work tree `root`: the driver in the
+ * repository's config, the attribute in .gitattributes (committed, so clones know it).
+ */
+export function installMergeDriver(root: string, command = 'tasktrail'): void {
+  const config = (key: string, value: string) => {
+    const run = spawnSync('git', ['config', key, value], { cwd: root, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`git config ${key} failed: ${run.stderr.trim()}`)
+  }
+  config('merge.tasktrail.name', 'tasktrail: merge TASKS.md by task id')
+  config('merge.tasktrail.driver', `${command} merge-driver %O %A %B %P`)
+  const attributes = join(root, '.gitattributes')
+  const current = readText(attributes) ?? ''
+  if (!/^TASKS\.md\s+.*merge=tasktrail/m.test(current)) {
+    appendFileSync(attributes, `${current === '' || current.endsWith('\n') ? '' : '\n'}TASKS.md merge=tasktrail\n`)
+  }
+}

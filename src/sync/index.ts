@@ -1,0 +1,61 @@
+// TASKS.md ⇄ store sync: the API the hooks and the CLI call. Light at load time: the parser
+// (remark) is imported only when TASKS.md differs from the base, chokidar only by `watch`.
+//
+//   syncProject(store, project, repo, { source?, force? }) → SyncReport
+//     Brings the store and the project's TASKS.md to the same state. Fast path: when the
+//     file's hash equals the base's and the store has no events since, nothing is parsed.
+//   withProjectSync(store, project, repo, change, { source? }) → { result, report }
+//     Runs `change` (synchronous store writes) and writes the result to TASKS.md, all in one
+//     IMMEDIATE transaction (the cross-process mutex), importing hand edits first if any.
+//
+// A refused sync (conflict markers, a mass removal, a file that does not parse, a missing
+// file) writes nothing to TASKS.md, keeps the change's store writes, and says why in
+// report.refused. The rules are in docs/SYNC.md.
+import type { ProjectLocation } from '../project/locate.js'
+import type { Repo, Source, Store } from '../store/store.js'
+import { hashOf, readText } from './atomic.js'
+import { findBase } from './bases.js'
+import { syncInLock, TASKS_FILE, type SyncOptions, type SyncReport } from './engine.js'
+import { readHead } from './head.js'
+import { loadParser, type Parser } from './markdown.js'
+import { join } from 'node:path'
+
+export type { SyncReport } from './engine.js'
+
+/** How often a sync starts over because TASKS.md changed under it, before it gives up. */
+const ATTEMPTS = 8
+
+export async function syncProject(store: Store, project: ProjectLocation, repo: Repo, options: { source?: Source; force?: boolean } = {}): Promise<SyncReport> {
+  return (await withProjectSync(store, project, repo, () => undefined, options)).report
+}
+
+export async function withProjectSync<T>(
+  store: Store,
+  project: ProjectLocation,
+  repo: Repo,
+  change: () => T,
+  options: SyncOptions = {}
+): Promise<{ result: T; report: SyncReport }> {
+  let parser: Parser | null = needsParser(store, project) ? await loadParser() : null
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return store.transaction(() => {
+        const result = change()
+        return { result, report: syncInLock({ store, project, repo }, parser, options) }
+      })
+    } catch (error) {
+      // Both roll the transaction back; the next attempt merges again from the start.
+      const name = (error as Error)?.name
+      if (name === 'ParserNeeded') parser = await loadParser()
+      else if (name !== 'FileChangedDuringSync' || attempt >= ATTEMPTS) throw error
+    }
+  }
+}
+
+/** Whether TASKS.md differs from the base: read outside the lock, to load the parser before taking it. */
+function needsParser(store: Store, project: ProjectLocation): boolean {
+  const text = readText(join(project.root, TASKS_FILE))
+  if (text === null) return false
+  const base = findBase(store, project.root, readHead(project.gitDir).branch)
+  return !base || base.file_hash !== hashOf(text)
+}

@@ -1,0 +1,30 @@
+// The markdown engine as sync uses it: the splicing writer is loaded with sync, the parser
+// (remark, 2.4× a bare node start) only through loadParser(), when TASKS.md changed.
+import type { TaskStatus, TaskType } from '../model/task.js'
+import type { FileEdit } from './merge.js'
+
+export { applyEdits, hasConflictMarkers } from '../markdown/edit.js'
+
+/** The parts of the engine's ParsedFile that sync reads; the rest is kept as it is. */
+export interface ParsedTasks {
+  tasks: Array<{
+    id: string | null
+    title: string
+    status: TaskStatus
+    meta: { type?: TaskType; agent?: string; reason?: string }
+    parent: number | null
+  }>
+}
+
+export type Edits = FileEdit[]
+
+export type Parser = typeof import('../markdown/parse.js')
+
+export function loadParser(): Promise<Parser> {
+  return import('../markdown/parse.js')
+}
+
+/** The engine's refusal to read a file, recognised by name: the parser chunk has its own copy of the class. */
+export function isMarkdownRefusal(error: unknown): error is Error & { line?: number } {
+  return error instanceof Error && error.name === 'MarkdownRefusal'
+}

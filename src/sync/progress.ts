@@ -1,0 +1,137 @@
+// Progress files: .tasktrail/tasks/<id>.md, one per task, committed next to TASKS.md. They
+// carry what TASKS.md does not (times, outcome, files modified, blocked reasons, the rest of
+// the task's context), so a fresh clone's first sync rebuilds the store. One file per task:
+// merges of different tasks never touch the same file. Billing data stays out.
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isStatus, isTaskType, type TaskContext } from '../model/task.js'
+import type { NewTask, Repo, StoredTask, Store } from '../store/store.js'
+import { readText } from './atomic.js'
+
+export const PROGRESS_DIR = join('.tasktrail', 'tasks')
+
+/** task_context keys that are billing data: never committed. */
+const BILLING_KEYS = new Set(['billable', 'billable_minutes'])
+
+const TASK_FIELDS = [
+  'title', 'status', 'parent_task_id', 'task_type', 'assigned_agent', 'description', 'estimated_complexity',
+  'client', 'project', 'session_id', 'created_at', 'started_at', 'completed_at'
+] as const
+
+const HEADER =
+  '<!-- Written by tasktrail sync; commit it with TASKS.md. TASKS.md decides title, status and nesting of the tasks it lists.' +
+  ' One "- key: value" line per field; a value that is not plain one-line text is JSON. -->'
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function encodeValue(value: unknown): string {
+  if (typeof value === 'string' && value !== '' && value.trim() === value && !/[\r\n]/.test(value) && !parsesAsJson(value)) return value
+  return JSON.stringify(value)
+}
+
+function decodeValue(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+export function renderProgress(task: StoredTask): string {
+  const lines = [`# ${task.id} · ${task.title}`, '', HEADER, '', '## Task', '']
+  for (const field of TASK_FIELDS) if (task[field] !== null) lines.push(`- ${field}: ${encodeValue(task[field])}`)
+  const context = Object.entries(task.task_context).filter(([key, value]) => !BILLING_KEYS.has(key) && value !== undefined)
+  if (context.length) {
+    lines.push('', '## Context', '')
+    for (const [key, value] of context.sort(([a], [b]) => a.localeCompare(b))) lines.push(`- ${key}: ${encodeValue(value)}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+export interface ProgressRecord extends Omit<NewTask, 'task_context'> {
+  id: string
+  task_context: TaskContext
+}
+
+export function parseProgress(id: string, text: string): ProgressRecord {
+  const record: ProgressRecord = { id, title: id, task_context: {} }
+  let section = ''
+  for (const line of text.split(/\r?\n/)) {
+    if (line.startsWith('## ')) section = line.slice(3).trim()
+    const entry = /^- ([A-Za-z0-9_.-]+): (.*)$/.exec(line)
+    if (!entry) continue
+    const [, key, raw] = entry as unknown as [string, string, string]
+    const value = decodeValue(raw)
+    if (section === 'Context') {
+      if (!BILLING_KEYS.has(key)) record.task_context[key] = value
+    } else if ((TASK_FIELDS as readonly string[]).includes(key)) {
+      ;(record as unknown as Record<string, unknown>)[key] = value
+    }
+  }
+  if (!isStatus(record.status)) delete record.status
+  if (!isTaskType(record.task_type)) record.task_type = null
+  return record
+}
+
+/** A task's committed details, or undefined when it has no progress file. */
+export function readProgress(root: string, id: string): ProgressRecord | undefined {
+  const text = readText(join(root, PROGRESS_DIR, `${id}.md`))
+  return text === null ? undefined : parseProgress(id, text)
+}
+
+/** Writes the progress file of each task whose details differ from its file; removes those of deleted tasks. */
+export function writeProgressFiles(store: Store, root: string, ids: Iterable<string>): void {
+  const dir = join(root, PROGRESS_DIR)
+  let made = false
+  for (const id of ids) {
+    const path = join(dir, `${id}.md`)
+    const task = store.getTask(id)
+    if (!task) {
+      rmSync(path, { force: true })
+      continue
+    }
+    const text = renderProgress(task)
+    if (readText(path) === text) continue
+    if (!made) mkdirSync(dir, { recursive: true })
+    made = true
+    const temp = `${path}.tmp-${process.pid}`
+    writeFileSync(temp, text)
+    renameSync(temp, path)
+  }
+}
+
+/**
+ * Restores the tasks that only progress files remember (their lines were removed from
+ * TASKS.md): on the first sync of a work tree, so a fresh clone loses nothing.
+ */
+export function restoreFromProgress(store: Store, repo: Repo, root: string): string[] {
+  let names: string[]
+  try {
+    names = readdirSync(join(root, PROGRESS_DIR)).filter((n) => n.endsWith('.md'))
+  } catch {
+    return []
+  }
+  const records = names
+    .map((name) => name.slice(0, -3))
+    .filter((id) => store.getTask(id) === undefined)
+    .map((id) => readProgress(root, id)!)
+  const restored: string[] = []
+  // Parents before children; a parent that is nowhere makes the task top level.
+  const known = (id: string | null | undefined) => !id || store.getTask(id) !== undefined
+  for (let pending = records; pending.length; ) {
+    const ready = pending.filter((r) => known(r.parent_task_id) || !pending.some((p) => p.id === r.parent_task_id))
+    for (const record of ready) {
+      store.createTask(repo.id, { ...record, parent_task_id: known(record.parent_task_id) ? record.parent_task_id ?? null : null }, 'file', `restored from ${PROGRESS_DIR}`)
+      restored.push(record.id)
+    }
+    pending = pending.filter((r) => !ready.includes(r))
+  }
+  return restored
+}

@@ -1,0 +1,71 @@
+// `tasktrail watch`: syncs whenever TASKS.md is saved. Loaded only by that command (it
+// imports chokidar). The directory is watched, not the file: a watch on the file goes silent
+// for good after a delete and recreate (git checkout, editors that save by rename).
+import { basename, join } from 'node:path'
+import { watch } from 'chokidar'
+import type { ProjectLocation } from '../project/locate.js'
+import type { Repo, Store } from '../store/store.js'
+import { hashOf, readText } from './atomic.js'
+import { findBase } from './bases.js'
+import { TASKS_FILE, type SyncReport } from './engine.js'
+import { readHead } from './head.js'
+import { syncProject } from './index.js'
+
+/** Quiet time after the last event before syncing: saves arrive as bursts of events. */
+const SETTLE_MS = 30
+/** A second look after each sync: events less than ~50 ms apart are coalesced, so the last save may have gone unreported. */
+const RECHECK_MS = 250
+
+export interface WatchOptions {
+  log: (line: string) => void
+  describe: (report: SyncReport) => string
+  /** Resolves the watch when aborted (SIGINT, SIGTERM). */
+  signal: AbortSignal
+  onReady?: () => void
+}
+
+export async function watchProject(store: Store, project: ProjectLocation, repo: Repo, options: WatchOptions): Promise<void> {
+  const path = join(project.root, TASKS_FILE)
+  // Our own writes leave the file at the base's hash: nothing to do for them.
+  const upToDate = () => {
+    const text = readText(path)
+    const base = findBase(store, project.root, readHead(project.gitDir).branch)
+    return base !== undefined && (text === null ? null : hashOf(text)) === base.file_hash
+  }
+  let timer: NodeJS.Timeout | undefined
+  let recheck: NodeJS.Timeout | undefined
+  let running: Promise<void> = Promise.resolve()
+  const run = () => {
+    running = running.then(async () => {
+      if (options.signal.aborted || upToDate()) return
+      try {
+        options.log(options.describe(await syncProject(store, project, repo, { source: 'file' })))
+      } catch (error) {
+        options.log(`sync failed: ${(error as Error).message}; the watch goes on`)
+      }
+      clearTimeout(recheck)
+      recheck = setTimeout(run, RECHECK_MS)
+    })
+  }
+  const changed = () => {
+    clearTimeout(timer)
+    timer = setTimeout(run, SETTLE_MS)
+  }
+  const watcher = watch(project.root, {
+    depth: 0,
+    ignoreInitial: true,
+    ignored: (file: string) => file !== project.root && basename(file) !== TASKS_FILE
+  })
+  watcher.on('add', changed).on('change', changed).on('unlink', changed)
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
+  run()
+  options.onReady?.()
+  await new Promise<void>((resolve) => {
+    if (options.signal.aborted) resolve()
+    options.signal.addEventListener('abort', () => resolve(), { once: true })
+  })
+  clearTimeout(timer)
+  clearTimeout(recheck)
+  await watcher.close()
+  await running
+}
