@@ -1,5 +1,6 @@
 // The one place a work item is made: the store calls settleWorkItem whenever a task
-// enters or leaves completed, whatever moved it (CLI, hook, a checked box in TASKS.md).
+// enters or leaves completed or its context changes, whatever did it (CLI, hook, a
+// checked box in TASKS.md, an import).
 //
 // A work item bills a client-linked task that is not itself a subtask of a client task
 // (the request), with the measured time of its whole tree: subtasks are billed with
@@ -43,6 +44,18 @@ export function isBillingRoot(store: Store, task: StoredTask): boolean {
   return task.client !== null && !parent?.client
 }
 
+/** The task whose work item carries this task's time: itself, or its topmost client-linked ancestor. */
+export function billingRootOf(store: Store, task: StoredTask): StoredTask {
+  let root = task
+  for (const seen = new Set([task.id]); root.parent_task_id && !seen.has(root.parent_task_id); ) {
+    const parent = store.getTask(root.parent_task_id)
+    if (!parent?.client) break
+    seen.add(parent.id)
+    root = parent
+  }
+  return root
+}
+
 export interface Billing {
   measured_ms: number
   rule: RoundingRule
@@ -73,21 +86,26 @@ function solutionOf(store: Store, task: Task): string | null {
   return done.length ? done.join('; ') : null
 }
 
-/** Creates, updates or removes the task's work item to match its status and billing. */
+/**
+ * Brings the work item that carries a task's time in line with the task: creates, updates or
+ * removes it. The store calls this after every status move into or out of completed and
+ * every change to a task's context (outcome, billable, billable_minutes, agent runs).
+ */
 export function settleWorkItem(store: Store, taskId: string): void {
   const task = store.getTask(taskId)
-  if (!task || !isBillingRoot(store, task)) return
-  if (task.status !== 'completed' || task.task_context.billable === false) {
-    store.deleteWorkItem(task.id)
+  if (!task?.client) return
+  const root = billingRootOf(store, task)
+  if (root.status !== 'completed' || root.task_context.billable === false) {
+    store.deleteWorkItem(root.id)
     return
   }
   store.saveWorkItem({
-    task_id: task.id,
-    client: task.client!,
-    category: categoryOf(task.task_type),
-    problem: task.task_context.user_request ?? task.title,
-    solution: solutionOf(store, task),
-    billable_minutes: billingOf(store, task).minutes,
-    date: localDate(task.completed_at ?? store.now())
+    task_id: root.id,
+    client: root.client!,
+    category: categoryOf(root.task_type),
+    problem: root.task_context.user_request ?? root.title,
+    solution: solutionOf(store, root),
+    billable_minutes: billingOf(store, root).minutes,
+    date: localDate(root.completed_at ?? store.now())
   })
 }

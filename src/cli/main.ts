@@ -14,6 +14,12 @@ import exportCommand from './commands/export.js'
 import importCommand from './commands/import.js'
 import rollup from './commands/rollup.js'
 import hook from './commands/hook.js'
+import demo from './commands/demo.js'
+import link from './commands/link.js'
+import clients from './commands/clients.js'
+import projects from './commands/projects.js'
+import bill from './commands/bill.js'
+import report from './commands/report.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -28,7 +34,13 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   import: importCommand,
   rollup,
-  hook
+  hook,
+  demo,
+  link,
+  clients,
+  projects,
+  bill,
+  report
 }
 
 const VERSION = '0.1.0'

@@ -367,6 +367,7 @@ export class Store {
     }
     if (!changed) return task
     this.prepare('UPDATE tasks SET task_context = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(context), this.now(), id)
+    settleWorkItem(this, id)
     return this.getTask(id)!
   }
 

@@ -1,0 +1,23 @@
+// The timesheet as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line
+// break quoted, quotes doubled): one row per work item, so a spreadsheet can sum it.
+import type { Report } from './data.js'
+import { hours } from './units.js'
+
+export const CSV_COLUMNS = ['date', 'client', 'category', 'problem', 'solution', 'minutes', 'hours', 'task_id'] as const
+
+export function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function renderCsv(report: Report): string {
+  const rows: Array<Array<string | number | null>> = [[...CSV_COLUMNS]]
+  for (const day of report.timesheet.days) {
+    for (const group of day.clients) {
+      for (const item of group.items) {
+        rows.push([day.date, group.client, item.category, item.problem, item.solution, item.minutes, hours(item.minutes), item.task_id])
+      }
+    }
+  }
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('')
+}
