@@ -15,6 +15,7 @@ import importCommand from './commands/import.js'
 import rollup from './commands/rollup.js'
 import hook from './commands/hook.js'
 import demo from './commands/demo.js'
+import demo from './commands/demo.js'
 import link from './commands/link.js'
 import clients from './commands/clients.js'
 import projects from './commands/projects.js'
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   rollup,
   hook,
+  demo,
   demo,
   link,
   clients,
