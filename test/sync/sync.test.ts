@@ -1,0 +1,206 @@
+// TASKS.md ⇄ store through the built CLI, on real files, real SQLite and real git.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CLI, add } from '../helpers/cli.js'
+import { ENGINE_PRESENT, editLine, exported, git, json, lineOf, project, readTasks, show, sync, tasksFile, tasktrail, writeTasks } from './helpers.js'
+
+describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
+  it('writes a task added with the CLI into a new TASKS.md, and imports a checked box', () => {
+    const box = project()
+    const id = add(box, 'Write the parser')
+    expect(readTasks(box)).toContain('Write the parser')
+    expect(readTasks(box)).toContain(id)
+    editLine(box, id, (l) => l.replace('[ ]', '[x]'))
+    expect(sync(box).report).toMatchObject({ imported: 1, written: 0, conflicts: [] })
+    expect(show(box, id).status).toBe('completed')
+    expect(sync(box).report).toMatchObject({ imported: 0, written: 0 })
+  })
+
+  it('imports every hand edit: uncheck, new line under a parent, indent, move, rename, delete, metadata', () => {
+    const box = project()
+    const a = add(box, 'Parent task')
+    const b = add(box, 'Second task')
+    const c = add(box, 'Third task')
+    json(box, ['done', b])
+    // uncheck
+    editLine(box, b, (l) => l.replace('[x]', '[ ]'))
+    sync(box)
+    expect(show(box, b).status).toBe('pending')
+    // new line, indented under a: gets an id and a parent
+    const lines = readTasks(box).split('\n')
+    const at = lineOf(lines, a)
+    const indent = /^(\s*)/.exec(lines[at]!)![1]
+    lines.splice(at + 1, 0, `${indent}  - [ ] Hand-written subtask`)
+    writeTasks(box, lines.join('\n'))
+    expect(sync(box).report.imported).toBe(1)
+    const sub = exported(box).find((t) => t.title === 'Hand-written subtask')
+    expect(sub.parent_task_id).toBe(a)
+    expect(readTasks(box)).toContain(sub.id)
+    // rename
+    editLine(box, c, (l) => l.replace('Third task', 'Third task, **renamed**'))
+    sync(box)
+    expect(show(box, c).title).toBe('Third task, **renamed**')
+    // delete a line: the open task is cancelled, stays in the store, and reopen brings it back
+    const without = readTasks(box).split('\n')
+    without.splice(lineOf(without, c), 1)
+    writeTasks(box, without.filter((l) => !l.includes(c)).join('\n'))
+    sync(box)
+    expect(show(box, c).status).toBe('cancelled')
+    expect(readTasks(box)).not.toContain(c)
+    json(box, ['reopen', c])
+    expect(readTasks(box)).toContain(c)
+  })
+
+  it('keeps concurrent changes to different tasks and settles the same field by the rules, in the log', () => {
+    const box = project()
+    const a = add(box, 'Task A')
+    const b = add(box, 'Task B')
+    // Unsynced hand edits, then CLI changes: the CLI imports the edits in the same transaction.
+    editLine(box, a, (l) => l.replace('[ ]', '[x]'))
+    json(box, ['start', b])
+    expect(show(box, a).status).toBe('completed')
+    expect(show(box, b).status).toBe('in_progress')
+    // Both sides change b's status: the file completes it, the store blocks it; completed is further.
+    editLine(box, b, (l) => l.replace(/\[.\]/, '[x]'))
+    json(box, ['block', b, '--reason', 'waiting'])
+    const shown = show(box, b)
+    expect(shown.status).toBe('completed')
+    expect(shown.events.filter((e: any) => e.source === 'merge')).toEqual([
+      expect.objectContaining({ field: 'status', old_value: 'blocked', new_value: 'completed' })
+    ])
+    expect(readTasks(box).split('\n')[lineOf(readTasks(box).split('\n'), b)]).toMatch(/\[x\]/i)
+  })
+
+  it('refuses conflict markers, an emptied file and a mass removal, writing nothing, and --force goes ahead', () => {
+    const box = project()
+    const ids = ['one', 'two', 'three', 'four', 'five'].map((t) => add(box, `Task ${t}`))
+    const good = readTasks(box)
+    writeTasks(box, `<<<<<<< ours\n${good}=======\n${good}>>>>>>> theirs\n`)
+    let run = sync(box)
+    expect(run.code).toBe(1)
+    expect(run.report.refused).toMatch(/conflict markers.*tasktrail sync --force/)
+    expect(readTasks(box)).toContain('<<<<<<<')
+    writeTasks(box, '')
+    run = sync(box)
+    expect(run.report.refused).toMatch(/no tasks any more/)
+    expect(readTasks(box)).toBe('')
+    const lines = good.split('\n')
+    writeTasks(box, lines.filter((l) => !ids.slice(0, 3).some((id) => l.includes(id))).join('\n'))
+    run = sync(box)
+    expect(run.report.refused).toMatch(/3 of the 5 tasks/)
+    expect(exported(box).every((t) => t.status === 'pending')).toBe(true)
+    run = sync(box, ['--force'])
+    expect(run.code).toBe(0)
+    expect(exported(box).filter((t) => t.status === 'cancelled')).toHaveLength(3)
+  })
+
+  it('rebuilds a fresh clone from committed files alone', () => {
+    const box = project()
+    const a = add(box, 'Parent', '--type', 'implementation', '--agent', 'coder')
+    const b = add(box, 'Child', '--parent', a)
+    json(box, ['done', b, '--outcome', 'It works'])
+    const c = add(box, 'Blocked one')
+    json(box, ['block', c, '--reason', 'waiting for the API key'])
+    git(box.project, 'add', 'TASKS.md', '.tasktrail')
+    git(box.project, 'commit', '-qm', 'tasks')
+    const clone = join(box.dir, 'clone')
+    git(box.dir, 'clone', '-q', box.project, clone)
+    const fresh = { ...box, project: clone, env: { ...box.env, TASKTRAIL_HOME: join(box.dir, 'home2') } }
+    expect(sync(fresh).code).toBe(0)
+    const strip = (tasks: any[]) =>
+      tasks
+        .map(({ task_context: { billable, billable_minutes, ...context }, ...rest }) => ({ ...rest, task_context: context }))
+        .sort((x, y) => x.id.localeCompare(y.id))
+    expect(strip(exported(fresh))).toEqual(strip(exported(box)))
+  })
+
+  it('does not read a branch switch as edits, and a merge brings both sides', () => {
+    const box = project()
+    const base = add(box, 'On main')
+    git(box.project, 'add', 'TASKS.md', '.tasktrail')
+    git(box.project, 'commit', '-qm', 'main tasks')
+    git(box.project, 'checkout', '-q', '-b', 'feature')
+    const f1 = add(box, 'Feature work')
+    json(box, ['done', f1])
+    git(box.project, 'add', 'TASKS.md', '.tasktrail')
+    git(box.project, 'commit', '-qm', 'feature tasks')
+    git(box.project, 'checkout', '-q', 'main')
+    expect(sync(box).report.refused).toBeUndefined()
+    expect(show(box, f1).status).toBe('completed')
+    expect(readTasks(box)).not.toContain(f1)
+    const m1 = add(box, 'Main work')
+    json(box, ['start', base])
+    git(box.project, 'add', 'TASKS.md', '.tasktrail')
+    git(box.project, 'commit', '-qm', 'main work')
+    git(box.project, 'checkout', '-q', 'feature')
+    sync(box)
+    expect(readTasks(box)).toContain(f1)
+    expect(readTasks(box)).not.toContain(m1)
+    expect(exported(box)).toHaveLength(3)
+    expect(exported(box).filter((t) => t.status === 'cancelled')).toEqual([])
+    // After the merge, main's TASKS.md has both sides' tasks and the store all three, none cancelled.
+    git(box.project, 'checkout', '-q', 'main')
+    sync(box)
+    git(box.project, 'merge', '-q', '--no-edit', 'feature')
+    expect(sync(box).code).toBe(0)
+    for (const id of [base, f1, m1]) expect(readTasks(box)).toContain(id)
+    expect(exported(box).map((t) => t.status).sort()).toEqual(['completed', 'in_progress', 'pending'])
+  })
+
+  it('sees a save in watch mode, an atomic save, a delete and recreate, and stops on SIGINT', async () => {
+    const box = project()
+    const a = add(box, 'Watched task')
+    const watcher = spawn(process.execPath, [CLI, 'watch'], { cwd: box.project, env: box.env })
+    let out = ''
+    watcher.stdout.on('data', (d) => (out += d))
+    await new Promise<void>((resolve) => watcher.stderr.on('data', (d) => String(d).includes('watching') && resolve()))
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 100 && !what(); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(what()).toBe(true)
+    }
+    editLine(box, a, (l) => l.replace('[ ]', '[x]'))
+    await until(() => show(box, a).status === 'completed')
+    const temp = join(box.project, '.TASKS.md.swp')
+    writeFileSync(temp, readTasks(box).replace('[x]', '[ ]'))
+    renameSync(temp, tasksFile(box))
+    await until(() => show(box, a).status === 'pending')
+    const text = readTasks(box)
+    rmSync(tasksFile(box))
+    await new Promise((r) => setTimeout(r, 300))
+    writeTasks(box, text.replace('Watched task', 'Watched task, renamed'))
+    await until(() => show(box, a).title === 'Watched task, renamed')
+    watcher.kill('SIGINT')
+    const code = await new Promise((resolve) => watcher.on('exit', resolve))
+    expect(code).toBe(0)
+    expect(out).toMatch(/synced: 1 edit imported/)
+  })
+
+  it('merges TASKS.md of two branches by task id with the merge driver', () => {
+    const box = project()
+    const a = add(box, 'Shared task')
+    const b = add(box, 'Another')
+    writeFileSync(join(box.project, '.gitattributes'), '')
+    const driver = `"${process.execPath}" "${CLI}" merge-driver %O %A %B %P`
+    git(box.project, 'config', 'merge.tasktrail.driver', driver)
+    writeFileSync(join(box.project, '.gitattributes'), 'TASKS.md merge=tasktrail\n')
+    git(box.project, 'add', '-A')
+    git(box.project, 'commit', '-qm', 'start')
+    git(box.project, 'checkout', '-q', '-b', 'other')
+    editLine(box, a, (l) => l.replace('[ ]', '[x]'))
+    writeTasks(box, readTasks(box) + '- [ ] Added on other\n')
+    git(box.project, 'commit', '-qam', 'other')
+    git(box.project, 'checkout', '-q', 'main')
+    editLine(box, b, (l) => l.replace('Another', 'Another, renamed on main'))
+    writeTasks(box, readTasks(box) + '- [ ] Added on main\n')
+    git(box.project, 'commit', '-qam', 'main')
+    git(box.project, 'merge', '-q', '--no-edit', 'other')
+    const merged = readTasks(box)
+    expect(merged).not.toContain('<<<<<<<')
+    expect(merged).toContain('Added on other')
+    expect(merged).toContain('Added on main')
+    expect(merged).toContain('Another, renamed on main')
+    expect(merged.split('\n')[lineOf(merged.split('\n'), a)]).toMatch(/\[x\]/i)
+  })
+})
