@@ -1,10 +1,16 @@
 // TASKS.md ⇄ store through the built CLI, on real files, real SQLite and real git.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI, add } from '../helpers/cli.js'
 import { ENGINE_PRESENT, editLine, exported, git, json, lineOf, project, readTasks, show, sync, tasksFile, tasktrail, writeTasks } from './helpers.js'
+
+/** The merge driver, installed as `tasktrail init` will: git config and .gitattributes. */
+function useMergeDriver(box: { project: string }): void {
+  git(box.project, 'config', 'merge.tasktrail.driver', `"${process.execPath}" "${CLI}" merge-driver %O %A %B %P`)
+  writeFileSync(join(box.project, '.gitattributes'), 'TASKS.md merge=tasktrail\n')
+}
 
 describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
   it('writes a task added with the CLI into a new TASKS.md, and imports a checked box', () => {
@@ -118,6 +124,7 @@ describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
 
   it('does not read a branch switch as edits, and a merge brings both sides', () => {
     const box = project()
+    useMergeDriver(box)
     const base = add(box, 'On main')
     git(box.project, 'add', 'TASKS.md', '.tasktrail')
     git(box.project, 'commit', '-qm', 'main tasks')
@@ -181,10 +188,7 @@ describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
     const box = project()
     const a = add(box, 'Shared task')
     const b = add(box, 'Another')
-    writeFileSync(join(box.project, '.gitattributes'), '')
-    const driver = `"${process.execPath}" "${CLI}" merge-driver %O %A %B %P`
-    git(box.project, 'config', 'merge.tasktrail.driver', driver)
-    writeFileSync(join(box.project, '.gitattributes'), 'TASKS.md merge=tasktrail\n')
+    useMergeDriver(box)
     git(box.project, 'add', '-A')
     git(box.project, 'commit', '-qm', 'start')
     git(box.project, 'checkout', '-q', '-b', 'other')
