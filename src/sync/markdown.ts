@@ -1,22 +1,12 @@
 // The markdown engine as sync uses it: the splicing writer is loaded with sync, the parser
 // (remark, 2.4× a bare node start) only through loadParser(), when TASKS.md changed.
-import type { TaskStatus, TaskType } from '../model/task.js'
-import type { FileEdit } from './merge.js'
+import type { ParsedFile } from '../markdown/types.js'
 
-export { applyEdits, hasConflictMarkers } from '../markdown/edit.js'
+export { hasConflictMarkers } from '../markdown/refusal.js'
+// The splicing writer: module name to be confirmed when it lands in src/markdown/.
+export { applyEdits } from '../markdown/edit.js'
 
-/** The parts of the engine's ParsedFile that sync reads; the rest is kept as it is. */
-export interface ParsedTasks {
-  tasks: Array<{
-    id: string | null
-    title: string
-    status: TaskStatus
-    meta: { type?: TaskType; agent?: string; reason?: string }
-    parent: number | null
-  }>
-}
-
-export type Edits = FileEdit[]
+export type ParsedTasks = ParsedFile
 
 export type Parser = typeof import('../markdown/parse.js')
 
