@@ -113,10 +113,11 @@ export function buildReport(store: Store, filter: ReportFilter): Report {
     return { client, work_items: own.length, minutes: own.reduce((sum, w) => sum + w.billable_minutes, 0), rounding: store.roundingRule(client) }
   })
 
-  // Work summary: each request (top-level task) completed in the period, or still being worked on.
-  const requests = (index.get(null) ?? []).filter((t) =>
-    t.status === 'completed' ? t.completed_at !== null && inRange(localDate(t.completed_at), filter) : t.status === 'in_progress' || t.status === 'blocked'
-  )
+  // Work summary: each request (top-level task) completed in the period, in the order
+  // completed, then those still being worked on.
+  const requests = (index.get(null) ?? [])
+    .filter((t) => t.status === 'completed' ? t.completed_at !== null && inRange(localDate(t.completed_at), filter) : t.status === 'in_progress' || t.status === 'blocked')
+    .sort((a, b) => (a.completed_at ?? '~').localeCompare(b.completed_at ?? '~') || a.created_at.localeCompare(b.created_at))
   const summaries: Report['requests'] = requests.map((request) => {
     const tree = treeOf(request, index)
     const counted = tree.filter((t) => t.status !== 'cancelled')
