@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -45,7 +45,10 @@ export interface RunClaudeOptions {
   env?: Record<string, string>
   /** Extra CLI arguments, e.g. ['--continue']. */
   args?: string[]
-  /** CLAUDE_CONFIG_DIR; a fresh temp dir unless given. Reuse it to continue a session. */
+  /**
+   * CLAUDE_CONFIG_DIR (and TMPDIR, as its tmp/); a fresh temp dir unless given, which the caller
+   * removes (it is returned as `configDir`). Reuse it to continue a session.
+   */
   configDir?: string
   timeoutMs?: number
 }
@@ -74,10 +77,14 @@ export async function runClaude(options: RunClaudeOptions): Promise<ClaudeRun> {
   const args = ['-p', options.prompt, '--output-format', 'json', '--permission-mode', 'bypassPermissions']
   if (options.pluginDir) args.push('--plugin-dir', options.pluginDir)
   args.push(...(options.args ?? []))
+  // The CLI keeps per-session files (background agents' output, sockets) under TMPDIR/claude-<uid>/;
+  // inside the config dir they go away with it.
+  const tmpDir = join(configDir, 'tmp')
+  mkdirSync(tmpDir, { recursive: true })
   const run = await spawnClaude(options.version, args, {
     cwd: options.cwd,
     configDir,
-    env: { ANTHROPIC_BASE_URL: options.baseUrl, ANTHROPIC_API_KEY: 'fake-key', ...options.env },
+    env: { ANTHROPIC_BASE_URL: options.baseUrl, ANTHROPIC_API_KEY: 'fake-key', TMPDIR: tmpDir, ...options.env },
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   })
   return { ...run, result: parseResult(run.stdout), configDir }
