@@ -1,0 +1,141 @@
+// tasktrail's hooks in the real Claude Code CLI: one scripted session per host generation,
+// with this repository as the plugin (--plugin-dir), then a second session whose
+// SessionStart context must reach the model. Checked through `tasktrail export --json`.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, test } from 'vitest'
+import { HOSTS, runClaude, type HostGeneration } from './claude.js'
+import { startFakeAnthropic, type FakeAnthropic, type Scenario } from './fake-anthropic.js'
+import { AGENT_RESULT, NAS_PROMPT, nasMonitoringScenario, NOTES_FILE, SCRIPT_FILE, secondSessionScenario } from './scenarios.js'
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const CLI = join(REPO_ROOT, 'bin', 'tasktrail.js')
+const RUN_TIMEOUT_MS = 150_000
+const roots: string[] = []
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true })
+})
+
+interface Exported {
+  id: string
+  parent_task_id: string | null
+  title: string
+  status: string
+  assigned_agent: string | null
+  task_context: Record<string, unknown>
+}
+
+interface Box {
+  project: string
+  home: string
+  configDir: string
+}
+
+function newBox(): Box {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'tasktrail-e2e-hooks-')))
+  roots.push(root)
+  const project = join(root, 'project')
+  spawnSync('git', ['init', '-q', project])
+  return { project, home: join(root, 'home'), configDir: join(root, 'config') }
+}
+
+async function play(box: Box, host: HostGeneration, scenario: Scenario, args: string[] = []): Promise<FakeAnthropic> {
+  const { version, env } = HOSTS[host]
+  const fake = await startFakeAnthropic(scenario)
+  try {
+    const run = await runClaude({
+      version, baseUrl: fake.url, cwd: box.project, prompt: scenario.prompt, pluginDir: REPO_ROOT,
+      configDir: box.configDir, args, env: { ...env, TASKTRAIL_HOME: box.home }
+    })
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(run.result?.is_error, run.stdout).toBe(false)
+    return fake
+  } finally {
+    await fake.close()
+  }
+}
+
+function exported(box: Box): Exported[] {
+  const run = spawnSync(process.execPath, [CLI, 'export', '--json'], { cwd: box.project, env: { ...process.env, TASKTRAIL_HOME: box.home, TASKTRAIL_DB: '' }, encoding: 'utf8' })
+  expect(run.status, run.stderr).toBe(0)
+  return (JSON.parse(run.stdout) as { tasks: Exported[] }).tasks
+}
+
+const titled = (tasks: Exported[], title: string): Exported => {
+  const found = tasks.filter((t) => t.title === title)
+  expect(found, `${title} in ${tasks.map((t) => t.title).join(' | ')}`).toHaveLength(1)
+  return found[0]!
+}
+
+/** Nothing went wrong inside a hook: no line in hook.log. */
+function expectCleanLog(box: Box): void {
+  const log = join(box.home, 'hook.log')
+  expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('')
+}
+
+function expectTaskToolsRecord(tasks: Exported[]): void {
+  const request = titled(tasks, NAS_PROMPT)
+  expect(request).toMatchObject({ parent_task_id: null, status: 'in_progress', task_context: { user_request: NAS_PROMPT } })
+  const research = titled(tasks, 'Research current sync system')
+  const implement = titled(tasks, 'Implement monitoring script')
+  expect([research, implement, titled(tasks, 'Deploy to production'), titled(tasks, 'Obsolete idea')].map((t) => [t.parent_task_id, t.status])).toEqual([
+    [request.id, 'completed'], [request.id, 'in_progress'], [request.id, 'pending'], [request.id, 'cancelled']
+  ])
+  expect(titled(tasks, 'Research NAS sync')).toMatchObject({
+    parent_task_id: research.id, status: 'completed', assigned_agent: 'general-purpose',
+    task_context: { outcome: AGENT_RESULT, files_modified: [NOTES_FILE] }
+  })
+  expect(implement.task_context).toMatchObject({ files_modified: [SCRIPT_FILE], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
+}
+
+describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s', (host) => {
+  test('the session leaves the request, its subtasks, the agent run, files and the failure', async () => {
+    const box = newBox()
+    await play(box, host, nasMonitoringScenario(host, box.project))
+    const tasks = exported(box)
+    expectTaskToolsRecord(tasks)
+    expect(titled(tasks, 'Research NAS sync').task_context.duration_ms).toEqual(expect.any(Number))
+    expectCleanLog(box)
+  }, RUN_TIMEOUT_MS)
+})
+
+test('2.1.197-todowrite: the renamed item stays one task, the dropped one is cancelled', async () => {
+  const box = newBox()
+  await play(box, '2.1.197-todowrite', nasMonitoringScenario('2.1.197-todowrite', box.project))
+  const tasks = exported(box)
+  const request = titled(tasks, NAS_PROMPT)
+  expect(tasks.filter((t) => t.parent_task_id === request.id).map((t) => [t.title, t.status]).sort()).toEqual([
+    ['Deploy to production', 'cancelled'],
+    ['Design monitoring approach (check _SYNC_STATUS.txt age)', 'in_progress'],
+    ['Implement monitoring script', 'pending'],
+    ['Research current sync system', 'completed']
+  ])
+  expect(titled(tasks, 'Research NAS sync').status).toBe('completed')
+  expectCleanLog(box)
+}, RUN_TIMEOUT_MS)
+
+test('2.1.332-default (no task tools): a record of the request, the background agent, files and the failure', async () => {
+  const box = newBox()
+  const scenario = nasMonitoringScenario('2.1.332-default', box.project)
+  await play(box, '2.1.332-default', scenario)
+  const tasks = exported(box)
+  const request = titled(tasks, scenario.prompt)
+  expect(request.task_context).toMatchObject({ files_modified: [SCRIPT_FILE], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
+  expect(titled(tasks, 'Research NAS sync')).toMatchObject({
+    parent_task_id: request.id, status: 'completed', task_context: { outcome: AGENT_RESULT, files_modified: [NOTES_FILE] }
+  })
+  expectCleanLog(box)
+}, RUN_TIMEOUT_MS)
+
+test('a second session starts with the open checklist in the context the model receives', async () => {
+  const box = newBox()
+  await play(box, '2.1.197-task-tools', nasMonitoringScenario('2.1.197-task-tools', box.project))
+  const deploy = titled(exported(box), 'Deploy to production')
+  const fake = await play(box, '2.1.197-task-tools', secondSessionScenario(box.project), ['--continue'])
+  expect(fake.modelSaw(`- [pending] ${deploy.id} Deploy to production`)).toBe(true)
+  expect(fake.modelSaw('tasktrail: 3 open tasks in this project')).toBe(true)
+  expectCleanLog(box)
+}, 2 * RUN_TIMEOUT_MS)
