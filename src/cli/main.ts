@@ -15,7 +15,6 @@ import importCommand from './commands/import.js'
 import rollup from './commands/rollup.js'
 import hook from './commands/hook.js'
 import demo from './commands/demo.js'
-import demo from './commands/demo.js'
 import link from './commands/link.js'
 import clients from './commands/clients.js'
 import projects from './commands/projects.js'
@@ -36,7 +35,6 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   rollup,
   hook,
-  demo,
   demo,
   link,
   clients,
