@@ -1,0 +1,499 @@
+// Writing edits into TASKS.md by splicing the source: every byte outside the edited task
+// lines stays as the person left it. The writer also returns the ParsedFile of its result
+// by moving offsets, without remark, so a hook can write and store it cheaply.
+import { isTaskId } from '../model/ids.js'
+import type { TaskStatus } from '../model/task.js'
+import { hashText, splitBlocks } from './blocks.js'
+import { assertTitle, formatTail, formatTaskText, markerFor, needsStop, readTaskLine, writtenMeta } from './task-line.js'
+import type { Block, Edit, ParsedFile, ParsedTask, TaskMeta } from './types.js'
+
+interface State {
+  source: string
+  parsed: ParsedFile
+}
+
+/** A task subtree ready to be written at a new place: lines without their old indentation. */
+interface Fragment {
+  /** The first line from the marker on. */
+  first: string
+  /** Columns from the bullet to the marker that the other lines are indented for. */
+  contentWidth: number
+  /** The other lines, without the item's own prefix. */
+  rest: string[]
+  tasks: FragmentTask[]
+}
+
+interface FragmentTask {
+  line: number
+  /** Distance of the bullet from the end of its line (lines after the first keep their ends). */
+  fromEnd: number
+  /** One past the index of the task's last line. */
+  endLine: number
+  parent: number | null
+  depth: number
+}
+
+interface Placement {
+  at: number
+  prefix: string
+  bullet: string
+  lead: string
+  trail: string
+}
+
+const BULLET = /^(?:[-*+]|(\d{1,9})([.)]))/
+const BLANK_LINE = /^[ \t]*\r?$/
+
+function fail(message: string): never {
+  throw new Error(`${message} Nothing was written.`)
+}
+
+function find(state: State, id: string): number {
+  const index = state.parsed.tasks.findIndex((task) => task.id === id)
+  if (index === -1) fail(`TASKS.md has no task with id ${id}.`)
+  return index
+}
+
+function parentIndex(state: State, id: string | null): number | null {
+  return id === null ? null : find(state, id)
+}
+
+function assertNewId(state: State, id: string): void {
+  if (!isTaskId(id)) fail(`${JSON.stringify(id)} is not a task id (t- and 4 to 12 of 0-9, a-z without i, l, o, u).`)
+  if (state.parsed.tasks.some((task) => task.id === id)) fail(`TASKS.md already has a task with id ${id}.`)
+}
+
+function lastDescendant(tasks: ParsedTask[], index: number): number {
+  const end = (tasks[index] as ParsedTask).end
+  let last = index
+  while (last + 1 < tasks.length && (tasks[last + 1] as ParsedTask).start < end) last++
+  return last
+}
+
+function reread(source: string, task: ParsedTask): ParsedTask {
+  const read = readTaskLine(source, task.bullet)
+  if (!read) throw new Error(`tasktrail bug: the line written for task ${task.id ?? task.line} is not a task line.`)
+  const { marker, titleStart, titleEnd, tailEnd, title, id, meta, status } = read
+  return { ...task, marker, titleStart, titleEnd, tailEnd, title, id, meta, status }
+}
+
+function sameMeta(a: TaskMeta, b: TaskMeta): boolean {
+  return a.type === b.type && a.agent === b.agent && a.reason === b.reason
+}
+
+// ---- one line -------------------------------------------------------------
+
+function replaceInLine(state: State, index: number, from: number, to: number, text: string): State {
+  const { source, parsed } = state
+  const result = source.slice(0, from) + text + source.slice(to)
+  const delta = text.length - (to - from)
+  const tasks = parsed.tasks.map((task, k) => {
+    if (k === index) return reread(result, { ...task, end: task.end + delta })
+    if (task.start > from) {
+      return {
+        ...task,
+        start: task.start + delta,
+        bullet: task.bullet + delta,
+        marker: task.marker + delta,
+        titleStart: task.titleStart + delta,
+        titleEnd: task.titleEnd + delta,
+        tailEnd: task.tailEnd + delta,
+        end: task.end + delta
+      }
+    }
+    return task.end > from ? { ...task, end: task.end + delta } : task
+  })
+  // A task line never starts, ends or continues a block, so only the blocks' offsets move.
+  const blocks = parsed.blocks.map((block) => {
+    if (block.start > from) return { ...block, start: block.start + delta, end: block.end + delta }
+    if (block.end <= from) return block
+    const end = block.end + delta
+    return { ...block, end, hash: hashText(result.slice(block.start, end)) }
+  })
+  return { source: result, parsed: { ...parsed, tasks, blocks, length: result.length } }
+}
+
+function rewriteTask(state: State, index: number, change: { status?: TaskStatus; title?: string; meta?: TaskMeta }): State {
+  const { source, parsed } = state
+  const task = parsed.tasks[index] as ParsedTask
+  const status = change.status ?? task.status
+  const title = change.title ?? task.title
+  const meta = change.meta ?? task.meta
+  if (status === task.status && title === task.title && sameMeta(meta, task.meta)) return state
+  const read = readTaskLine(source, task.bullet)
+  if (!read) throw new Error(`tasktrail bug: task ${task.id} does not start a task line.`)
+  const gap = source.slice(task.marker + 3, task.titleStart)
+  const statusChanged = status !== task.status
+  const tailChanges =
+    !sameMeta(meta, task.meta) ||
+    (title !== task.title && needsStop(title) && !read.stop) ||
+    (statusChanged && (parsed.profile === 'gfm' || read.statusToken))
+  if (tailChanges) {
+    const line = `[${markerFor(status, parsed.profile)}]${gap}${title}${formatTail(title, status, meta, task.id as string, parsed.profile)}`
+    return replaceInLine(state, index, task.marker, task.tailEnd, line)
+  }
+  const marker = statusChanged ? markerFor(status, parsed.profile) : read.markerChar
+  return replaceInLine(state, index, task.marker, task.titleEnd, `[${marker}]${gap}${title}`)
+}
+
+// ---- whole lines ----------------------------------------------------------
+
+function countNewlines(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
+}
+
+/** The end (past its line ending) of the last non-blank line that ends at or before `position`. */
+function endOfContentBefore(source: string, position: number, from: number): number {
+  let end = position
+  while (end > from) {
+    const contentEnd = source[end - 1] === '\n' ? end - 1 : end
+    const lineStart = Math.max(from, source.lastIndexOf('\n', contentEnd - 1) + 1)
+    if (!BLANK_LINE.test(source.slice(lineStart, contentEnd))) return end
+    end = lineStart
+  }
+  return from
+}
+
+function skipBlankLines(source: string, at: number): number {
+  for (;;) {
+    const newline = source.indexOf('\n', at)
+    if (newline === -1 || !BLANK_LINE.test(source.slice(at, newline))) return at
+    at = newline + 1
+  }
+}
+
+function withOrders(tasks: ParsedTask[]): ParsedTask[] {
+  const children: number[] = []
+  let topLevel = 0
+  for (const task of tasks) {
+    task.order = task.parent === null ? topLevel++ : (children[task.parent] = (children[task.parent] ?? 0) + 1) - 1
+  }
+  return tasks
+}
+
+/** Blocks of the new source, keeping the hashes of blocks outside [editStart, newEditEnd). */
+function rebuildBlocks(parsed: ParsedFile, source: string, editStart: number, oldEditEnd: number, newEditEnd: number): Block[] {
+  const delta = newEditEnd - oldEditEnd
+  const byStart = new Map(parsed.blocks.map((block) => [block.start, block]))
+  return splitBlocks(source, parsed.bom ? 1 : 0).map((span) => {
+    let old: Block | undefined
+    if (span.end <= editStart) old = byStart.get(span.start)
+    else if (span.start >= newEditEnd) old = byStart.get(span.start - delta)
+    const same = old !== undefined && old.end - old.start === span.end - span.start && (span.end <= editStart || old.start >= oldEditEnd)
+    return { ...span, hash: same ? (old as Block).hash : hashText(source.slice(span.start, span.end)) }
+  })
+}
+
+function lineAt(parsed: ParsedFile, source: string, offset: number): number {
+  const block = parsed.blocks.find((candidate) => offset >= candidate.start && offset <= candidate.end)
+  return block ? block.line + countNewlines(source.slice(block.start, offset)) : 1
+}
+
+function extract(source: string, tasks: ParsedTask[], index: number, last: number): Fragment {
+  const root = tasks[index] as ParsedTask
+  const prefix = source.slice(root.start, root.bullet)
+  const lines = source.slice(root.start, root.end).split('\n').map((line) => line.replace(/\r$/, ''))
+  if (lines[lines.length - 1] === '') lines.pop()
+  const lineStarts: number[] = []
+  for (let at = root.start, k = 0; k < lines.length; k++) {
+    lineStarts.push(at)
+    at = source.indexOf('\n', at) + 1
+  }
+  const rest = lines.slice(1).map((line) => {
+    if (line.startsWith(prefix)) return line.slice(prefix.length)
+    if (BLANK_LINE.test(line) || /[^ \t]/.test(prefix)) return BLANK_LINE.test(line) ? '' : line
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? ''
+    const columns = [...indent].reduce((sum, char) => (char === '\t' ? sum + 4 - (sum % 4) : sum + 1), 0)
+    return ' '.repeat(Math.max(0, columns - prefix.length)) + line.slice(indent.length)
+  })
+  const taskLines = (task: ParsedTask) => {
+    let line = 0
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= task.start) line++
+    let endLine = line + 1
+    while (endLine < lineStarts.length && (lineStarts[endLine] as number) < task.end) endLine++
+    return { line, endLine }
+  }
+  const fragmentTasks: FragmentTask[] = []
+  for (let k = index; k <= last; k++) {
+    const task = tasks[k] as ParsedTask
+    const { line, endLine } = taskLines(task)
+    fragmentTasks.push({
+      line,
+      endLine,
+      fromEnd: (lines[line] as string).length - (task.bullet - task.start),
+      parent: task.parent === null || k === index ? null : task.parent - index,
+      depth: task.depth - root.depth
+    })
+  }
+  return { first: (lines[0] as string).slice(root.marker - root.start), contentWidth: root.marker - root.bullet, rest, tasks: fragmentTasks }
+}
+
+function remove(state: State, index: number): { state: State; fragment: Fragment } {
+  const { source, parsed } = state
+  const from = parsed.bom ? 1 : 0
+  const task = parsed.tasks[index] as ParsedTask
+  const last = lastDescendant(parsed.tasks, index)
+  const fragment = extract(source, parsed.tasks, index, last)
+  let start = task.start
+  let end = task.end
+  if (end === source.length && !source.endsWith('\n')) {
+    // Keep the file without a final newline: take the line ending before the task instead.
+    start = endOfContentBefore(source, start, from)
+    if (start > from) start -= source[start - 2] === '\r' ? 2 : 1
+  } else if (start === from || BLANK_LINE.test(source.slice(source.lastIndexOf('\n', start - 2) + 1, start - 1))) {
+    end = skipBlankLines(source, end)
+  }
+  const result = source.slice(0, start) + source.slice(end)
+  const delta = end - start
+  const lines = countNewlines(source.slice(start, end))
+  const removed = last - index + 1
+  const tasks: ParsedTask[] = []
+  for (const [k, old] of parsed.tasks.entries()) {
+    if (k >= index && k <= last) continue
+    const moved = old.start >= end
+    const shift = moved ? delta : 0
+    tasks.push({
+      ...old,
+      parent: old.parent === null || old.parent < index ? old.parent : old.parent - removed,
+      line: moved ? old.line - lines : old.line,
+      start: old.start - shift,
+      bullet: old.bullet - shift,
+      marker: old.marker - shift,
+      titleStart: old.titleStart - shift,
+      titleEnd: old.titleEnd - shift,
+      tailEnd: old.tailEnd - shift,
+      end: old.end > end ? old.end - delta : old.end > start ? endOfContentBefore(result, start, from) : old.end
+    })
+  }
+  const next: ParsedFile = {
+    ...parsed,
+    tasks: withOrders(tasks),
+    length: result.length,
+    finalNewline: result.endsWith('\n'),
+    blocks: rebuildBlocks(parsed, result, start, end, start)
+  }
+  return { state: { source: result, parsed: next }, fragment }
+}
+
+function bulletOf(source: string, task: ParsedTask): RegExpExecArray {
+  return BULLET.exec(source.slice(task.bullet, task.bullet + 11)) as RegExpExecArray
+}
+
+/** The bullet after `last`: the same character, or the next number if the author counts. */
+function bulletAfter(source: string, last: ParsedTask, before: ParsedTask | undefined): string {
+  const bullet = bulletOf(source, last)
+  if (bullet[1] === undefined) return bullet[0]
+  const number = Number(bullet[1])
+  const repeats = before !== undefined && bulletOf(source, before)[1] === bullet[1]
+  return `${repeats ? number : number + 1}${bullet[2]}`
+}
+
+function blankBetween(source: string, start: number, end: number): boolean {
+  return start < end && /^(?:[ \t]*\r?\n)+$/.test(source.slice(start, end))
+}
+
+/** How far the file indents a subtask under its parent's bullet, when it does so consistently enough to copy. */
+function childIndent(state: State, parent: ParsedTask): string {
+  const { source, parsed } = state
+  const width = parent.marker - parent.bullet
+  const counts = new Map<string, number>()
+  for (const task of parsed.tasks) {
+    if (task.parent === null) continue
+    const above = parsed.tasks[task.parent] as ParsedTask
+    const own = source.slice(task.start, task.bullet)
+    const theirs = source.slice(above.start, above.bullet)
+    if (!own.startsWith(theirs)) continue
+    const step = own.slice(theirs.length)
+    counts.set(step, (counts.get(step) ?? 0) + 1)
+  }
+  let best: string | undefined
+  for (const [step, count] of counts) if (best === undefined || count > (counts.get(best) as number)) best = step
+  const fits = (step: string) =>
+    step === '\t' ? width <= 4 : /^ +$/.test(step) && step.length >= width && step.length < width + 4
+  return best !== undefined && fits(best) ? best : ' '.repeat(width)
+}
+
+function placement(state: State, parent: number | null, index: number | undefined): Placement {
+  const { source, parsed } = state
+  const { tasks, eol } = parsed
+  const siblings = tasks.flatMap((task, k) => (task.parent === parent ? [k] : []))
+  const atEnd = (place: Placement): Placement =>
+    place.at === source.length && !source.endsWith('\n') && place.at > (parsed.bom ? 1 : 0)
+      ? { ...place, lead: eol + place.lead, trail: '' }
+      : place
+  const position = Math.max(0, Math.min(index ?? siblings.length, siblings.length))
+  if (position < siblings.length) {
+    const next = tasks[siblings[position] as number] as ParsedTask
+    const before = position > 0 ? (tasks[siblings[position - 1] as number] as ParsedTask) : undefined
+    const after = position + 1 < siblings.length ? (tasks[siblings[position + 1] as number] as ParsedTask) : undefined
+    const loose = (before !== undefined && blankBetween(source, before.end, next.start)) || (after !== undefined && blankBetween(source, next.end, after.start))
+    return { at: next.start, prefix: source.slice(next.start, next.bullet), bullet: bulletOf(source, next)[0], lead: '', trail: loose ? eol + eol : eol }
+  }
+  if (siblings.length > 0) {
+    const last = tasks[siblings[siblings.length - 1] as number] as ParsedTask
+    const before = siblings.length > 1 ? (tasks[siblings[siblings.length - 2] as number] as ParsedTask) : undefined
+    const loose = before !== undefined && blankBetween(source, before.end, last.start)
+    return atEnd({ at: last.end, prefix: source.slice(last.start, last.bullet), bullet: bulletAfter(source, last, before), lead: loose ? eol : '', trail: eol })
+  }
+  if (parent !== null) {
+    const above = tasks[parent] as ParsedTask
+    const bullet = bulletOf(source, above)
+    return atEnd({
+      at: above.end,
+      prefix: source.slice(above.start, above.bullet) + childIndent(state, above),
+      bullet: bullet[1] === undefined ? bullet[0] : `1${bullet[2]}`,
+      lead: '',
+      trail: eol
+    })
+  }
+  // No task yet: a new list at the end of the file, after a blank line.
+  const from = parsed.bom ? 1 : 0
+  const lastLine = source.slice(source.lastIndexOf('\n', source.length - 2) + 1, source.length - 1)
+  if (source.length === from) return { at: from, prefix: '', bullet: '-', lead: '', trail: eol }
+  if (!source.endsWith('\n')) return { at: source.length, prefix: '', bullet: '-', lead: eol + eol, trail: '' }
+  return { at: source.length, prefix: '', bullet: '-', lead: BLANK_LINE.test(lastLine) ? '' : eol, trail: eol }
+}
+
+function insert(state: State, parent: number | null, index: number | undefined, fragment: Fragment): State {
+  const { source, parsed } = state
+  const { eol } = parsed
+  const place = placement(state, parent, index)
+  const gap = ' '.repeat(Math.max(1, fragment.contentWidth - place.bullet.length))
+  const pad = ' '.repeat(Math.max(0, place.bullet.length + gap.length - fragment.contentWidth))
+  const lines = [
+    place.prefix + place.bullet + gap + fragment.first,
+    ...fragment.rest.map((line) => (line === '' ? place.prefix.trimEnd() : place.prefix + pad + line))
+  ]
+  const lineStarts: number[] = []
+  let text = place.lead
+  for (const [k, line] of lines.entries()) {
+    lineStarts.push(place.at + text.length)
+    text += line + (k < lines.length - 1 ? eol : '')
+  }
+  text += place.trail
+  const lineEnd = (k: number) => Math.min(place.at + text.length, (lineStarts[k] as number) + (lines[k] as string).length + eol.length)
+  const at = place.at
+  const result = source.slice(0, at) + text + source.slice(at)
+  const delta = text.length
+  const addedLines = countNewlines(text)
+  const count = fragment.tasks.length
+  const ancestors = new Set<number>()
+  for (let k = parent; k !== null; k = (parsed.tasks[k] as ParsedTask).parent) ancestors.add(k)
+  const fragmentEnd = lineEnd(lines.length - 1)
+  let position = parsed.tasks.findIndex((task) => task.start >= at)
+  if (position === -1) position = parsed.tasks.length
+  const tasks: ParsedTask[] = parsed.tasks.map((old, k) => {
+    const moved = old.start >= at
+    const shift = moved ? delta : 0
+    let end = old.end > at ? old.end + delta : old.end
+    if (ancestors.has(k)) end = Math.max(end, fragmentEnd)
+    else if (old.end === at && place.trail === '') end += eol.length
+    return {
+      ...old,
+      parent: old.parent === null || old.parent < position ? old.parent : old.parent + count,
+      line: moved ? old.line + addedLines : old.line,
+      start: old.start + shift,
+      bullet: old.bullet + shift,
+      marker: old.marker + shift,
+      titleStart: old.titleStart + shift,
+      titleEnd: old.titleEnd + shift,
+      tailEnd: old.tailEnd + shift,
+      end
+    }
+  })
+  const firstLine = lineAt(parsed, source, at) + countNewlines(place.lead)
+  const depth = parent === null ? 0 : (parsed.tasks[parent] as ParsedTask).depth + 1
+  const inserted = fragment.tasks.map((piece) => {
+    const start = lineStarts[piece.line] as number
+    const bullet = piece.line === 0 ? start + place.prefix.length : start + (lines[piece.line] as string).length - piece.fromEnd
+    const blank: ParsedTask = {
+      id: null,
+      title: '',
+      status: 'pending',
+      meta: {},
+      parent: piece.parent === null ? parent : position + piece.parent,
+      order: 0,
+      depth: depth + piece.depth,
+      line: firstLine + piece.line,
+      start,
+      bullet,
+      marker: bullet,
+      titleStart: bullet,
+      titleEnd: bullet,
+      tailEnd: bullet,
+      end: lineEnd(piece.endLine - 1)
+    }
+    return reread(result, blank)
+  })
+  tasks.splice(position, 0, ...inserted)
+  const next: ParsedFile = {
+    ...parsed,
+    tasks: withOrders(tasks),
+    length: result.length,
+    finalNewline: result.endsWith('\n'),
+    blocks: rebuildBlocks(parsed, result, at, at, at + delta)
+  }
+  return { source: result, parsed: next }
+}
+
+function newFragment(state: State, task: Extract<Edit, { kind: 'insert' }>['task']): Fragment {
+  assertNewId(state, task.id)
+  return {
+    first: formatTaskText(task, state.parsed.profile),
+    contentWidth: 0,
+    rest: [],
+    tasks: [{ line: 0, fromEnd: 0, endLine: 1, parent: null, depth: 0 }]
+  }
+}
+
+function move(state: State, id: string, parentId: string | null, index: number | undefined): State {
+  const task = find(state, id)
+  const last = lastDescendant(state.parsed.tasks, task)
+  const target = parentIndex(state, parentId)
+  if (target !== null && target >= task && target <= last) fail(`Task ${id} cannot move under itself or one of its subtasks.`)
+  const { state: without, fragment } = remove(state, task)
+  return insert(without, parentIndex(without, parentId), index, fragment)
+}
+
+function assignId(state: State, index: number, id: string): State {
+  const task = state.parsed.tasks[index]
+  if (task === undefined) fail(`TASKS.md has no task number ${index}.`)
+  if (task.id !== null) fail(`The task on line ${task.line} already has the id ${task.id}.`)
+  assertNewId(state, id)
+  return replaceInLine(state, index, task.tailEnd, task.tailEnd, ` <!-- ${id} -->`)
+}
+
+function applyEdit(state: State, edit: Edit): State {
+  switch (edit.kind) {
+    case 'status':
+      return rewriteTask(state, find(state, edit.id), { status: edit.status })
+    case 'title':
+      assertTitle(edit.title)
+      return rewriteTask(state, find(state, edit.id), { title: edit.title })
+    case 'meta':
+      return rewriteTask(state, find(state, edit.id), { meta: writtenMeta(edit.meta) })
+    case 'assignId':
+      return assignId(state, edit.task, edit.id)
+    case 'insert':
+      return insert(state, parentIndex(state, edit.parentId), edit.index, newFragment(state, edit.task))
+    case 'remove':
+      return remove(state, find(state, edit.id)).state
+    case 'move':
+      return move(state, edit.id, edit.parentId, edit.index)
+  }
+}
+
+/**
+ * Applies the edits in order by splicing the source, and returns the new source with its
+ * ParsedFile (equal to parse(source) of the result). `parsed` must describe `source`.
+ * Throws, writing nothing, for an unknown id, a duplicate or malformed id, a multi-line
+ * title, or a move under the task's own subtree.
+ */
+export function applyEdits(source: string, parsed: ParsedFile, edits: Edit[]): State {
+  if (source.length !== parsed.length) {
+    fail('The ParsedFile given to applyEdits describes another version of TASKS.md. Parse the current file and apply the edits to that.')
+  }
+  return edits.reduce(applyEdit, { source, parsed })
+}
