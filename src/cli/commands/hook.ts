@@ -1,12 +1,21 @@
 // tasktrail hook: the single entry point of every Claude Code hook (hooks/hooks.json).
 // Reads one event from stdin to the end and always exits 0 (see src/hooks/run.ts).
+import { readFileSync } from 'node:fs'
 import type { Command } from '../command.js'
 import { runHook } from '../../hooks/run.js'
 
+// Claude Code gives stdin as a pipe: reading fd 0 directly spares creating process.stdin
+// (a net.Socket, and the modules behind it) on every hook. A non-blocking stdin (EAGAIN)
+// is read through the stream instead.
 async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+  try {
+    return readFileSync(0, 'utf8')
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EAGAIN') throw error
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks).toString('utf8')
+  }
 }
 
 const hook: Command = {
