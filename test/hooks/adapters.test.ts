@@ -143,6 +143,14 @@ describe('Agent', () => {
     expect(h.byTitle('Research NAS sync').task_context).toMatchObject({ outcome: 'Found: PowerShell script on AD2, syncs every 15 min', duration_ms: 430, tokens: 15, tool_uses: 1 })
   })
 
+  it('is not reopened by a late async_launched response', () => {
+    const h = harness()
+    const events = recording('2.1.332-default')
+    const launched = events.find(is('PostToolUse', 'Agent'))!
+    feed(h, [...events.filter((e) => e !== launched), launched])
+    expect(h.byTitle('Research NAS sync').status).toBe('completed')
+  })
+
   it('completes from the notification alone when SubagentStop was missed', () => {
     const h = harness()
     feed(h, recording('2.1.332-default').filter((e) => e.hook_event_name !== 'SubagentStop'))
