@@ -2,8 +2,8 @@
 // user's request, and which task the agent that acted is working on.
 import type { Repo, Store, StoredTask } from '../store/store.js'
 import type { HookState } from './state.js'
-import { REQUEST_LIMIT, TITLE_LIMIT } from './limits.js'
-import { titleFrom } from './text.js'
+import { REQUEST_LIMIT } from './limits.js'
+import { taskTitle } from './text.js'
 
 export interface HookContext {
   store: Store
@@ -40,7 +40,7 @@ export function requestTask(ctx: HookContext, origin: Origin): StoredTask {
   const task = ctx.store.createTask(
     ctx.repo.id,
     {
-      title: titleFrom(request, TITLE_LIMIT) || `Claude Code session ${origin.session_id.slice(0, 8)}`,
+      title: request.trim() ? taskTitle(request) : `Claude Code session ${origin.session_id.slice(0, 8)}`,
       status: 'in_progress',
       task_context: request ? { user_request: request.slice(0, REQUEST_LIMIT) } : {},
       session_id: origin.session_id,

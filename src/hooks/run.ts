@@ -2,6 +2,8 @@
 // before returning. It never breaks Claude Code: whatever happens the process exits 0 and
 // prints nothing but one JSON object for the event; problems go to hook.log, and the user
 // sees at most one systemMessage per session.
+import { startAddonInstall } from '../install/background.js'
+import { installLogPath } from '../install/install.js'
 import { locateProject, type ProjectLocation } from '../project/locate.js'
 import { openDatabase } from '../store/open.js'
 import { storePath, tasktrailHome } from '../store/paths.js'
@@ -58,7 +60,7 @@ async function apply(store: Store, project: ProjectLocation, change: Change): Pr
  * than a busy store is logged and dropped (it would fail again); on a busy store the rest
  * goes back to the spool and the error propagates.
  */
-async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<void> {
+async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
   const events = takeSpool(file)
   for (const [i, value] of events.entries()) {
     const parsed = read(value)
@@ -72,6 +74,23 @@ async function drainSpool(store: Store, project: ProjectLocation, home: string, 
       }
       logLine(home, originOf(value), `spooled event dropped: ${(error as Error).message}`)
     }
+  }
+  return events.length
+}
+
+/**
+ * Applies the events spooled for the project at `dir`, for `tasktrail install-runtime` once
+ * the store can be opened; returns how many were taken from the spool.
+ */
+export async function applySpool(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
+  const home = tasktrailHome(env)
+  const project = locateProject(dir, home)
+  if (project.kind === 'home') return 0
+  const store = new Store(openDatabase(storePath(env)))
+  try {
+    return await drainSpool(store, project, home, spoolPath(home, project.key))
+  } finally {
+    store.close()
   }
 }
 
@@ -110,6 +129,14 @@ export async function runHook(stdin: string, env: NodeJS.ProcessEnv): Promise<st
   } catch (error) {
     spool(file, [value])
     logLine(home, origin, `store unavailable, event spooled to ${file}: ${(error as Error).message}`)
+    if ((error as Error).name === 'AddonMissingError') {
+      if (event.hook_event_name === 'SessionStart') startAddonInstall(env, process.argv[1]!, project.root)
+      return warning(
+        home,
+        event.session_id,
+        `installing its SQLite module in the background (once; a minute or two, see ${installLogPath(env)}); events are kept in ${file} and recorded when it is done`
+      )
+    }
     return warning(home, event.session_id, `the task store could not be opened; events are kept in ${file} and applied later`)
   }
   try {

@@ -1,4 +1,6 @@
 // Shortening Claude Code's text to what the store keeps (see limits.ts).
+import { plainTitle } from '../markdown/plain-title.js'
+import { TITLE_LIMIT } from './limits.js'
 
 const ELLIPSIS = '…'
 
@@ -23,4 +25,12 @@ export function titleFrom(text: string, limit: number): string {
 /** One line, for a log or a blocker: newlines and runs of whitespace become one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A task title from Claude's text: its first line shortened to TITLE_LIMIT, with markdown
+ * escaped (plainTitle), so it stays plain text on its line of TASKS.md.
+ */
+export function taskTitle(text: string): string {
+  return plainTitle(titleFrom(text, TITLE_LIMIT))
 }

@@ -109,7 +109,7 @@ test('2.1.197-todowrite: the renamed item stays one task, the dropped one is can
   const request = titled(tasks, NAS_PROMPT)
   expect(tasks.filter((t) => t.parent_task_id === request.id).map((t) => [t.title, t.status]).sort()).toEqual([
     ['Deploy to production', 'cancelled'],
-    ['Design monitoring approach (check _SYNC_STATUS.txt age)', 'in_progress'],
+    ['Design monitoring approach (check \\_SYNC\\_STATUS.txt age)', 'in_progress'],
     ['Implement monitoring script', 'pending'],
     ['Research current sync system', 'completed']
   ])

@@ -101,7 +101,7 @@ describe('TodoWrite', () => {
     const children = h.store.children(request.id)
     expect(children.map((t) => [t.title, t.status])).toEqual([
       ['Research current sync system', 'completed'],
-      ['Design monitoring approach (check _SYNC_STATUS.txt age)', 'in_progress'],
+      ['Design monitoring approach (check \\_SYNC\\_STATUS.txt age)', 'in_progress'],
       ['Implement monitoring script', 'pending'],
       ['Deploy to production', 'cancelled']
     ])

@@ -76,7 +76,7 @@ describe('the recordings through tasktrail hook', () => {
     const request = titled(tasks, NAS)
     expect(tasks.filter((t) => t.parent_task_id === request.id).map((t) => [t.title, t.status]).sort()).toEqual([
       ['Deploy to production', 'cancelled'],
-      ['Design monitoring approach (check _SYNC_STATUS.txt age)', 'in_progress'],
+      ['Design monitoring approach (check \\_SYNC\\_STATUS.txt age)', 'in_progress'],
       ['Implement monitoring script', 'pending'],
       ['Research current sync system', 'completed']
     ])

@@ -5,7 +5,7 @@ import { parseEvent, UnknownEventError } from '../../src/hooks/event.js'
 import { ShapeError } from '../../src/hooks/shape.js'
 import { parseTaskNotification } from '../../src/hooks/task-notification.js'
 import { inferTaskType } from '../../src/hooks/task-type.js'
-import { clip, titleFrom } from '../../src/hooks/text.js'
+import { clip, taskTitle, titleFrom } from '../../src/hooks/text.js'
 import { diffTodos } from '../../src/hooks/todo-diff.js'
 import { recording } from './setup.js'
 
@@ -16,6 +16,10 @@ describe('titleFrom and clip', () => {
     expect(titleFrom('x'.repeat(100), 10)).toBe('xxxxxxxxx…')
     expect(clip('abcdef', 4)).toBe('abc…')
     expect(clip('abc', 4)).toBe('abc')
+  })
+
+  it('make task titles plain markdown text', () => {
+    expect(taskTitle('Fix `parse` in [sync] <!-- x -->')).toBe('Fix \\`parse\\` in \\[sync\\] \\<!-- x --\\>')
   })
 })
 

@@ -13,12 +13,12 @@ import type {
   ToolEvent
 } from '../event.js'
 import { actingTaskId, type HookContext } from '../context.js'
-import { BLOCKER_LIMIT, OUTCOME_LIMIT, TITLE_LIMIT } from '../limits.js'
+import { BLOCKER_LIMIT, OUTCOME_LIMIT } from '../limits.js'
 import { isFields, optionalNumber, optionalString, ShapeError, type Fields } from '../shape.js'
 import type { AgentRun } from '../state.js'
 import type { TaskNotification } from '../task-notification.js'
 import { inferTaskType } from '../task-type.js'
-import { clip, oneLine, titleFrom } from '../text.js'
+import { clip, oneLine, taskTitle } from '../text.js'
 
 export const AGENT_TOOLS = ['Agent', 'Task']
 
@@ -38,7 +38,7 @@ function launch(event: ToolEvent, ctx: HookContext): AgentRun {
   const task = ctx.store.createTask(
     ctx.repo.id,
     {
-      title: titleFrom(description, TITLE_LIMIT),
+      title: taskTitle(description),
       parent_task_id: actingTaskId(ctx, event),
       status: 'in_progress',
       task_type: inferTaskType(description),

@@ -3,10 +3,9 @@
 // for the session, so later TaskUpdates find it.
 import type { PostToolUseEvent } from '../event.js'
 import { requestTask, type HookContext } from '../context.js'
-import { TITLE_LIMIT } from '../limits.js'
 import { isFields, optionalFields, optionalString, requiredFields, requiredString, ShapeError } from '../shape.js'
 import { taskTypeOf } from '../task-type.js'
-import { titleFrom } from '../text.js'
+import { taskTitle } from '../text.js'
 
 export function taskCreated(event: PostToolUseEvent, ctx: HookContext): void {
   const subject = requiredString(event.tool_input, 'subject')
@@ -18,7 +17,7 @@ export function taskCreated(event: PostToolUseEvent, ctx: HookContext): void {
   const task = ctx.store.createTask(
     ctx.repo.id,
     {
-      title: titleFrom(subject, TITLE_LIMIT),
+      title: taskTitle(subject),
       parent_task_id: requestTask(ctx, event).id,
       description: description || null,
       task_type: taskTypeOf(subject, metadata && optionalString(metadata, 'type')),

@@ -4,9 +4,8 @@
 import type { TaskStatus } from '../../model/task.js'
 import type { PostToolUseEvent } from '../event.js'
 import type { HookContext } from '../context.js'
-import { TITLE_LIMIT } from '../limits.js'
 import { isFields, optionalString, optionalStrings, requiredString, ShapeError } from '../shape.js'
-import { titleFrom } from '../text.js'
+import { taskTitle } from '../text.js'
 
 const STATUS_OF: Record<string, TaskStatus> = {
   pending: 'pending',
@@ -34,7 +33,7 @@ export function taskUpdated(event: PostToolUseEvent, ctx: HookContext): void {
   ctx.store.updateTask(
     taskId,
     {
-      title: subject === undefined ? undefined : titleFrom(subject, TITLE_LIMIT),
+      title: subject === undefined ? undefined : taskTitle(subject),
       description,
       assigned_agent: owner
     },

@@ -4,10 +4,9 @@
 import { isTerminal } from '../../model/task.js'
 import type { PostToolUseEvent } from '../event.js'
 import { requestTask, type HookContext } from '../context.js'
-import { TITLE_LIMIT } from '../limits.js'
 import { isFields, optionalString, requiredString, ShapeError } from '../shape.js'
 import { inferTaskType } from '../task-type.js'
-import { titleFrom } from '../text.js'
+import { taskTitle } from '../text.js'
 import { diffTodos, type KnownTodo, type Todo, type TodoStatus } from '../todo-diff.js'
 
 const TODO_STATUSES: readonly string[] = ['pending', 'in_progress', 'completed']
@@ -30,7 +29,7 @@ export function todosWritten(event: PostToolUseEvent, ctx: HookContext): void {
     const task = ctx.store.createTask(
       ctx.repo.id,
       {
-        title: titleFrom(todo.content, TITLE_LIMIT),
+        title: taskTitle(todo.content),
         parent_task_id: requestTask(ctx, event).id,
         status: todo.status,
         task_type: inferTaskType(todo.content),
@@ -55,7 +54,7 @@ export function todosWritten(event: PostToolUseEvent, ctx: HookContext): void {
       kept.push({ content: todo.content, status: todo.status, activeForm: todo.activeForm, task_id: create(todo) })
       continue
     }
-    if (change.renamed) ctx.store.updateTask(change.task_id, { title: titleFrom(todo.content, TITLE_LIMIT) }, 'hook', 'renamed in the todo list')
+    if (change.renamed) ctx.store.updateTask(change.task_id, { title: taskTitle(todo.content) }, 'hook', 'renamed in the todo list')
     // Only what Claude changed since its last list: a status the user set by hand stays.
     if (change.statusChanged) ctx.store.setStatus(change.task_id, todo.status, 'hook')
     kept.push({ content: todo.content, status: todo.status, activeForm: todo.activeForm, task_id: change.task_id })
