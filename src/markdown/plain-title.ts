@@ -11,13 +11,16 @@ const UNTITLED = '(untitled)'
 // entities, tables and math (GitHub) from changing the visible text.
 const MARKUP = /[\\`*_[\]<>&~|$]/g
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+// Made on first use: building a segmenter loads ICU break data, several milliseconds that
+// every hook process (which imports this module) would pay for titles that are never cut.
+let graphemes: Intl.Segmenter | undefined
 
 /** Text cut to PLAIN_TITLE_MAX graphemes, the last one `…` when something was cut. */
 function cap(text: string): string {
   if (text.length <= PLAIN_TITLE_MAX) return text
   let kept = ''
   let count = 0
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   for (const { segment } of graphemes.segment(text)) {
     if (count === PLAIN_TITLE_MAX) return `${kept.trimEnd()}…`
     if (count < PLAIN_TITLE_MAX - 1) kept += segment
