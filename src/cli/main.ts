@@ -20,6 +20,9 @@ import clients from './commands/clients.js'
 import projects from './commands/projects.js'
 import bill from './commands/bill.js'
 import report from './commands/report.js'
+import installRuntime from './commands/install-runtime.js'
+import init from './commands/init.js'
+import doctor from './commands/doctor.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -40,7 +43,10 @@ const COMMANDS: Record<string, Command> = {
   clients,
   projects,
   bill,
-  report
+  report,
+  init,
+  doctor,
+  'install-runtime': installRuntime
 }
 
 const VERSION = '0.1.0'

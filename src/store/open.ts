@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { AddonMissingError, installedAddon } from '../install/runtime.js'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js'
 
 export type Db = Database.Database
@@ -28,9 +29,17 @@ export interface OpenOptions {
 /**
  * The native addon, named explicitly: the bundle carries better-sqlite3's JavaScript, and
  * the `bindings` search it would otherwise run costs several milliseconds per process.
+ * An installed plugin has no node_modules: its addon is the one installed on first use.
  */
 function nativeBinding(): string {
-  const packageJson = createRequire(import.meta.url).resolve('better-sqlite3/package.json')
+  let packageJson: string
+  try {
+    packageJson = createRequire(import.meta.url).resolve('better-sqlite3/package.json')
+  } catch {
+    const installed = installedAddon(process.env)
+    if (installed) return installed
+    throw new AddonMissingError(process.env)
+  }
   return join(dirname(packageJson), 'build', 'Release', 'better_sqlite3.node')
 }
 
