@@ -1,0 +1,178 @@
+// tasktrail doctor: checks what tasktrail needs, each check with what to do when it fails.
+// Exit 0 when every check passes, 1 otherwise.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
+import { locateProject, type ProjectLocation } from '../../project/locate.js'
+import { SCHEMA_VERSION } from '../../store/migrations.js'
+import { openDatabase } from '../../store/open.js'
+import { storePath, tasktrailHome } from '../../store/paths.js'
+import type { Command, Invocation } from '../command.js'
+import { paint, printJson } from '../output.js'
+
+interface Check {
+  name: string
+  ok: boolean
+  detail: string
+  fix?: string
+}
+
+function nodeVersion(): Check {
+  const major = Number(process.versions.node.split('.')[0])
+  return major >= 20
+    ? { name: 'node', ok: true, detail: `Node.js ${process.versions.node}` }
+    : { name: 'node', ok: false, detail: `Node.js ${process.versions.node} is too old`, fix: 'install Node.js 20 or later' }
+}
+
+function sqlite(): Check {
+  try {
+    openDatabase(':memory:').close()
+    return { name: 'sqlite', ok: true, detail: 'better-sqlite3 loads' }
+  } catch (error) {
+    return {
+      name: 'sqlite',
+      ok: false,
+      detail: `better-sqlite3 does not load: ${(error as Error).message}`,
+      fix: 'run tasktrail install-runtime (an installed plugin does this at the start of its first session)'
+    }
+  }
+}
+
+function store(path: string): Check {
+  try {
+    const db = openDatabase(path)
+    try {
+      // Opening migrates; an IMMEDIATE transaction proves the file takes writes.
+      db.prepare('BEGIN IMMEDIATE').run()
+      db.prepare('ROLLBACK').run()
+      const version = db.pragma('user_version', { simple: true }) as number
+      return { name: 'store', ok: version === SCHEMA_VERSION, detail: `${path} is writable, schema version ${version}` }
+    } finally {
+      db.close()
+    }
+  } catch (error) {
+    return { name: 'store', ok: false, detail: `the store ${path} cannot be used: ${(error as Error).message}`, fix: 'make its directory writable, or point TASKTRAIL_HOME elsewhere' }
+  }
+}
+
+async function tasksFile(project: ProjectLocation): Promise<Check> {
+  const file = join(project.root, 'TASKS.md')
+  if (!existsSync(file)) return { name: 'tasks-file', ok: false, detail: `${file} does not exist`, fix: 'run tasktrail init' }
+  try {
+    const { parse } = await import('../../markdown/parse.js')
+    const tasks = parse(readFileSync(file, 'utf8')).tasks.length
+    return { name: 'tasks-file', ok: true, detail: `${file} parses: ${tasks} task${tasks === 1 ? '' : 's'}` }
+  } catch (error) {
+    return { name: 'tasks-file', ok: false, detail: `${file} cannot be read as tasks: ${(error as Error).message}`, fix: 'fix that line by hand; tasktrail leaves the file alone until then' }
+  }
+}
+
+function hooks(root: string, env: NodeJS.ProcessEnv): Check {
+  const found = registrations(root, env)
+  if (found.plugin.length > 0 && found.hooks.length > 0) {
+    return {
+      name: 'hooks',
+      ok: false,
+      detail: `the plugin is enabled (${found.plugin.join(', ')}) and hooks are also in ${found.hooks.join(', ')}: every event is recorded twice`,
+      fix: `remove tasktrail's hooks from ${found.hooks.join(', ')}`
+    }
+  }
+  if (found.plugin.length > 0) return { name: 'hooks', ok: true, detail: `the tasktrail plugin is enabled in ${found.plugin.join(', ')}` }
+  if (found.hooks.length > 0) return { name: 'hooks', ok: true, detail: `tasktrail's hooks are in ${found.hooks.join(', ')}` }
+  return {
+    name: 'hooks',
+    ok: false,
+    detail: 'no tasktrail hooks are registered for this project',
+    fix: 'install the plugin (claude plugin install tasktrail@tasktrail), or run tasktrail init --settings'
+  }
+}
+
+/** The env a session in this project gets: the process's, overridden by the settings files' env. */
+function sessionEnv(root: string, env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const merged: Record<string, string | undefined> = { ...env }
+  for (const file of Object.values(settingsFiles(root, env))) {
+    try {
+      const values = readSettings(file).env
+      if (values && typeof values === 'object') for (const [key, value] of Object.entries(values)) merged[key] = String(value)
+    } catch {
+      // An unreadable settings file is the hooks check's concern.
+    }
+  }
+  return merged
+}
+
+const compare = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!
+
+/** Which task tools Claude Code offers, as verified on 2.1.197 and 2.1.332. */
+function claudeCode(root: string, env: NodeJS.ProcessEnv): Check {
+  const run = spawnSync('claude', ['--version'], { encoding: 'utf8', env, timeout: 10_000 })
+  const match = /(\d+)\.(\d+)\.(\d+)/.exec(run.stdout ?? '')
+  if (run.error || !match) return { name: 'claude-code', ok: true, detail: 'claude is not on the PATH; the task tools depend on its version (see README, "Claude Code versions")' }
+  const version = match.slice(1).map(Number)
+  const named = `Claude Code ${match[0]}`
+  const session = sessionEnv(root, env)
+  if (compare(version, [2, 1, 197]) <= 0) {
+    return session.CLAUDE_CODE_ENABLE_TASKS === '0'
+      ? { name: 'claude-code', ok: true, detail: `${named} offers TodoWrite (CLAUDE_CODE_ENABLE_TASKS=0)` }
+      : { name: 'claude-code', ok: true, detail: `${named} offers TaskCreate, TaskUpdate, TaskList and TaskGet` }
+  }
+  if (compare(version, [2, 1, 332]) >= 0) {
+    return session.CLAUDE_CODE_ENABLE_TODO_TOOLS === '1'
+      ? { name: 'claude-code', ok: true, detail: `${named} offers TaskCreate, TaskUpdate, TaskList and TaskGet (CLAUDE_CODE_ENABLE_TODO_TOOLS=1)` }
+      : {
+          name: 'claude-code',
+          ok: false,
+          detail: `${named} offers no task tools, so tasktrail records only requests, agents and files`,
+          fix: 'run tasktrail init --enable-todo-tools (sets CLAUDE_CODE_ENABLE_TODO_TOOLS=1 in .claude/settings.json)'
+        }
+  }
+  return { name: 'claude-code', ok: true, detail: `${named}: its task tools were not verified (2.1.197 and 2.1.332 were); run tasktrail status after a session to see what was recorded` }
+}
+
+function mergeDriver(root: string): Check {
+  const driver = spawnSync('git', ['config', 'merge.tasktrail.driver'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+  const attributes = spawnSync('git', ['check-attr', 'merge', '--', 'TASKS.md'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+  if (driver && attributes.endsWith(': tasktrail')) return { name: 'merge-driver', ok: true, detail: `git merges TASKS.md with: ${driver}` }
+  return {
+    name: 'merge-driver',
+    ok: false,
+    detail: driver ? 'TASKS.md has no merge=tasktrail attribute' : 'git config has no merge.tasktrail driver',
+    fix: 'run tasktrail init'
+  }
+}
+
+async function checks(invocation: Invocation): Promise<Check[]> {
+  const { env } = invocation
+  const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
+  const project = locateProject(start, tasktrailHome(env))
+  const loaded = sqlite()
+  const list = [nodeVersion(), loaded]
+  if (loaded.ok) list.push(store(storePath(env, invocation.globals.db)))
+  if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env))
+  list.push(claudeCode(project.root, env))
+  if (project.kind === 'git') list.push(mergeDriver(project.root))
+  return list
+}
+
+const doctor: Command = {
+  usage: 'doctor [--json]',
+  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code and the merge driver',
+  positionals: [0, 0],
+  options: { json: { type: 'boolean' } },
+  async run(invocation) {
+    const list = await checks(invocation)
+    const ok = list.every((check) => check.ok)
+    const output = invocation.output
+    if (invocation.values.json) printJson(output, { ok, checks: list })
+    else {
+      for (const check of list) {
+        output.out(`${check.ok ? paint(output, 'green', 'ok     ') : paint(output, 'red', 'PROBLEM')} ${check.name}: ${check.detail}`)
+        if (check.fix) output.out(`        fix: ${check.fix}`)
+      }
+    }
+    return ok ? 0 : 1
+  }
+}
+
+export default doctor
