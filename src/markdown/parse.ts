@@ -87,15 +87,19 @@ function endsClosed(text: string, tree: Root): boolean {
   return true
 }
 
-function readRun(source: string, span: Span): { tasks: RunTask[]; closed: boolean } {
-  const simple = readSimpleRun(source, span)
-  if (simple) return { tasks: simple, closed: true }
+/** The tasks of one run as remark sees them, and whether the run ends closed. */
+export function readRunWithRemark(source: string, span: Span): { tasks: RunTask[]; closed: boolean } {
   processor ??= createProcessor()
   const text = source.slice(span.start, span.end)
   const tree = processor.parse(text)
   const tasks: RunTask[] = []
   collect(source, span, tree, null, 0, tasks)
   return { tasks, closed: endsClosed(text, tree) }
+}
+
+function readRun(source: string, span: Span): { tasks: RunTask[]; closed: boolean } {
+  const simple = readSimpleRun(source, span)
+  return simple ? { tasks: simple, closed: true } : readRunWithRemark(source, span)
 }
 
 /** The tasks of `previous` inside its block `old`, moved to `span`. */

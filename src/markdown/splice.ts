@@ -42,7 +42,8 @@ interface Placement {
 }
 
 const BULLET = /^(?:[-*+]|(\d{1,9})([.)]))/
-const BLANK_LINE = /^[ \t]*\r?$/
+// Inside a block quote a line of only `>` is blank too.
+const BLANK_LINE = /^[ \t>]*\r?$/
 
 function fail(message: string): never {
   throw new Error(`${message} Nothing was written.`)
@@ -291,7 +292,7 @@ function bulletAfter(source: string, last: ParsedTask, before: ParsedTask | unde
 }
 
 function blankBetween(source: string, start: number, end: number): boolean {
-  return start < end && /^(?:[ \t]*\r?\n)+$/.test(source.slice(start, end))
+  return start < end && /^(?:[ \t>]*\r?\n)+$/.test(source.slice(start, end))
 }
 
 /** How far the file indents a subtask under its parent's bullet, when it does so consistently enough to copy. */

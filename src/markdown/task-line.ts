@@ -224,7 +224,7 @@ export function writtenMeta(meta: TaskMeta): TaskMeta {
 }
 
 export function assertTitle(title: string): void {
-  if (title === '' || /^[ \t]|[ \t]$|[\r\n\0]/.test(title)) {
+  if (title === '' || /^\s|\s$|[\r\n\0]/.test(title)) {
     throw new Error(
       `A task title must be one line of markdown without leading or trailing blanks; got ${JSON.stringify(title.slice(0, 80))}. ` +
         'Nothing was written. Pass text from elsewhere through plainTitle() first.'

@@ -1,0 +1,47 @@
+// Restyles a rendered checklist the way people write them: other bullets, numbers, tabs,
+// wider indentation, block quotes, loose lists, CRLF, a BOM, no final newline.
+import fc from 'fast-check'
+
+export interface Style {
+  bullet: '-' | '*' | '+' | '1.' | '1)'
+  indent: string
+  quote: boolean
+  loose: boolean
+  crlf: boolean
+  bom: boolean
+  finalNewline: boolean
+}
+
+export const styleArb: fc.Arbitrary<Style> = fc
+  .record({
+    bullet: fc.constantFrom('-' as const, '*' as const, '+' as const, '1.' as const, '1)' as const),
+    indent: fc.constantFrom('  ', '   ', '    ', '\t'),
+    quote: fc.boolean(),
+    loose: fc.boolean(),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean()
+  })
+  // `1.` needs 3 columns of indentation; a tab after `> ` only gives 2.
+  .filter((style) => style.bullet.length === 1 || (style.indent !== '  ' && !(style.quote && style.indent === '\t')))
+  // Known gap (docs/FORMAT.md): in a loose list inside a block quote remark ends an item with
+  // subtasks on the next `>` line, and the writer's `end` offset differs from parse() by it.
+  .filter((style) => !(style.quote && style.loose))
+
+export function restyle(rendered: string, style: Style): string {
+  const lines = rendered.replace(/\n$/, '').split('\n')
+  const out: string[] = []
+  const quote = style.quote ? '> ' : ''
+  for (const line of lines) {
+    const item = /^((?: {2})*)- (.*)$/.exec(line)
+    if (!item) {
+      out.push(line)
+      continue
+    }
+    const depth = (item[1] as string).length / 2
+    if (style.loose && depth === 0 && out.length > 0 && /^(?:> )?[ \t]*(?:[-*+]|1[.)]) /.test(out[out.length - 1] ?? '')) out.push(quote.trimEnd())
+    out.push(`${quote}${style.indent.repeat(depth)}${style.bullet} ${item[2]}`)
+  }
+  const eol = style.crlf ? '\r\n' : '\n'
+  return (style.bom ? '\uFEFF' : '') + out.join(eol) + (style.finalNewline ? eol : '')
+}
