@@ -21,6 +21,9 @@ import projects from './commands/projects.js'
 import bill from './commands/bill.js'
 import report from './commands/report.js'
 import installRuntime from './commands/install-runtime.js'
+import sync from './commands/sync.js'
+import watch from './commands/watch.js'
+import mergeDriver from './commands/merge-driver.js'
 import init from './commands/init.js'
 import doctor from './commands/doctor.js'
 
@@ -46,7 +49,10 @@ const COMMANDS: Record<string, Command> = {
   report,
   init,
   doctor,
-  'install-runtime': installRuntime
+  'install-runtime': installRuntime,
+  sync,
+  watch,
+  'merge-driver': mergeDriver
 }
 
 const VERSION = '0.1.0'

@@ -1,10 +1,8 @@
 // The markdown engine as sync uses it: the splicing writer is loaded with sync, the parser
 // (remark, 2.4× a bare node start) only through loadParser(), when TASKS.md changed.
-import type { ParsedFile } from '../markdown/types.js'
+import type { ParsedFile } from '../markdown/splice-entry.js'
 
-export { hasConflictMarkers } from '../markdown/refusal.js'
-// The splicing writer: module name to be confirmed when it lands in src/markdown/.
-export { applyEdits } from '../markdown/edit.js'
+export { applyEdits, hasConflictMarkers } from '../markdown/splice-entry.js'
 
 export type ParsedTasks = ParsedFile
 
