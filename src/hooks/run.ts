@@ -100,8 +100,22 @@ function warning(home: string, sessionId: string, message: string): string {
   return JSON.stringify(output)
 }
 
-/** Runs the hook for one event's stdin; returns what to print on stdout ('' for nothing). */
+/**
+ * Runs the hook for one event's stdin; returns what to print on stdout ('' for nothing).
+ * Never throws: an error outside the store's handling (a TASKTRAIL_HOME that cannot be
+ * written, so not even the spool can keep the event) is logged if possible and swallowed,
+ * since an exception here would be a non-zero exit and a stack trace in Claude Code.
+ */
 export async function runHook(stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    return await handleEvent(stdin, env)
+  } catch (error) {
+    logLine(tasktrailHome(env), {}, `failed: ${(error as Error)?.stack ?? String(error)}`)
+    return ''
+  }
+}
+
+async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
   const home = tasktrailHome(env)
   let value: unknown
   try {
