@@ -75,7 +75,7 @@ export const treeArb: fc.Arbitrary<RenderTask[]> = fc
       title: titleArb,
       status: statusArb,
       meta: metaArb,
-      children: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant([]), tie('forest'))
+      children: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant<Unnamed[]>([]), tie('forest'))
     })
   }))
   .forest.map((forest) => named(forest, { n: 1 }))
