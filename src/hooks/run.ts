@@ -13,7 +13,7 @@ import { changeFor, type Change } from './dispatch.js'
 import { parseEvent, type HookEvent } from './event.js'
 import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
 import type { HookOutput } from './output.js'
-import { changeProject } from './project-sync.js'
+import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
 import { spool, spoolPath, takeSpool } from './spool.js'
 import { HookState } from './state.js'
@@ -49,10 +49,18 @@ function isBusy(error: unknown): boolean {
   return String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')
 }
 
-async function apply(store: Store, project: ProjectLocation, change: Change): Promise<HookOutput | void> {
+/**
+ * Applies a change and writes TASKS.md. SessionStart reads the checklist it gives Claude
+ * from the store, so hand edits of TASKS.md are imported before its change runs.
+ */
+async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
   const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
-  return changeProject(store, project, repo, () => change(ctx))
+  const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
+  const { result, refused } = await changeProject(store, project, repo, () => change(ctx))
+  const why = refused ?? refusedBefore
+  if (why) log(`recorded in the store, but TASKS.md was not written: ${why}`)
+  return result
 }
 
 /**
@@ -66,7 +74,7 @@ async function drainSpool(store: Store, project: ProjectLocation, home: string, 
     const parsed = read(value)
     if (typeof parsed === 'string') continue
     try {
-      await apply(store, project, parsed.change)
+      await apply(store, project, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message))
     } catch (error) {
       if (isBusy(error)) {
         spool(file, events.slice(i))
@@ -156,7 +164,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<strin
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
     await drainSpool(store, project, home, file)
-    const output = await apply(store, project, change)
+    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message))
     return output ? JSON.stringify(output) : ''
   } catch (error) {
     if (isBusy(error)) {
