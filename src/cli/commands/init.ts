@@ -2,7 +2,7 @@
 // a second run changes nothing, and nothing a person wrote is overwritten.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { linkRepo, type RepoLink } from '../../billing/link.js'
 import { packageFile } from '../../install/package-files.js'
 import { hooksRunning, mergeHooks, readSettings, registrations, settingsFiles, SettingsError, writeSettings, type Settings } from '../../install/settings.js'
@@ -31,7 +31,9 @@ function ignoreStoreFiles(root: string, env: NodeJS.ProcessEnv, dbFlag: string |
   const inside = [db, `${db}-wal`, `${db}-shm`, tasktrailHome(env)]
     .map((path) => relative(root, path))
     .filter((path) => path !== '' && !path.startsWith('..') && !isAbsolute(path))
-  const unignored = inside.filter((path) => spawnSync('git', ['check-ignore', '-q', '--no-index', path], { cwd: root }).status !== 0)
+  // The home holds the store by default: ignoring it covers the files in it.
+  const covering = inside.filter((path, _, all) => !all.some((other) => path.startsWith(other + sep)))
+  const unignored = covering.filter((path) => spawnSync('git', ['check-ignore', '-q', '--no-index', path], { cwd: root }).status !== 0)
   if (unignored.length === 0) return
   const file = join(root, '.gitignore')
   const current = existsSync(file) ? readFileSync(file, 'utf8') : ''

@@ -1,0 +1,102 @@
+// tasktrail doctor on real repositories, through the built CLI, with a stand-in `claude` on
+// the PATH for the version-dependent task tools.
+import { accessSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+
+interface Check {
+  name: string
+  ok: boolean
+  detail: string
+  fix?: string
+}
+
+/** A sandbox with its own Claude Code config dir, and on the PATH a `claude` of that version. */
+function box(claudeVersion?: string): Sandbox {
+  const b = sandbox()
+  b.env.CLAUDE_CONFIG_DIR = join(b.dir, 'claude-config')
+  for (const key of ['CLAUDE_CODE_ENABLE_TASKS', 'CLAUDE_CODE_ENABLE_TODO_TOOLS']) delete b.env[key]
+  const bin = join(b.dir, 'bin')
+  mkdirSync(bin)
+  if (claudeVersion) {
+    writeFileSync(join(bin, 'claude'), `#!/bin/sh\necho "${claudeVersion} (Claude Code)"\n`)
+    chmodSync(join(bin, 'claude'), 0o755)
+  }
+  // Only git and node's directories: no claude but the stand-in.
+  b.env.PATH = [bin, ...['git', 'node'].map((tool) => whichDir(tool))].join(delimiter)
+  return b
+}
+
+function whichDir(tool: string): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    try {
+      accessSync(join(dir, tool))
+      return dir
+    } catch {
+      // Not here.
+    }
+  }
+  throw new Error(`${tool} is not on the PATH`)
+}
+
+function doctor(b: Sandbox, env: NodeJS.ProcessEnv = {}): { code: number; checks: Record<string, Check> } {
+  const run = tasktrail(b, ['doctor', '--json'], { env })
+  const report = JSON.parse(run.stdout) as { ok: boolean; checks: Check[] }
+  expect(report.ok).toBe(run.code === 0)
+  return { code: run.code, checks: Object.fromEntries(report.checks.map((c) => [c.name, c])) }
+}
+
+describe('tasktrail doctor', () => {
+  test('before init: node, SQLite and the store are fine; TASKS.md, hooks and merge driver each say what to run', () => {
+    const b = box()
+    const { code, checks } = doctor(b)
+    expect(code).toBe(1)
+    expect([checks.node?.ok, checks.sqlite?.ok, checks.store?.ok]).toEqual([true, true, true])
+    expect(checks['tasks-file']).toMatchObject({ ok: false, fix: 'run tasktrail init' })
+    expect(checks.hooks).toMatchObject({ ok: false, fix: expect.stringContaining('tasktrail init --settings') })
+    expect(checks['merge-driver']).toMatchObject({ ok: false, fix: 'run tasktrail init' })
+    expect(checks['claude-code']).toMatchObject({ ok: true, detail: expect.stringContaining('not on the PATH') })
+  })
+
+  test('after init --settings --enable-todo-tools with Claude Code 2.1.332: all well, exit 0', () => {
+    const b = box('2.1.332')
+    expect(tasktrail(b, ['init', '--settings', '--enable-todo-tools']).code).toBe(0)
+    const { code, checks } = doctor(b)
+    expect(Object.values(checks).filter((c) => !c.ok)).toEqual([])
+    expect(code).toBe(0)
+    expect(checks['claude-code']?.detail).toBe('Claude Code 2.1.332 offers TaskCreate, TaskUpdate, TaskList and TaskGet (CLAUDE_CODE_ENABLE_TODO_TOOLS=1)')
+    expect(checks['tasks-file']?.detail).toMatch(/TASKS\.md parses: 0 tasks$/)
+    const text = tasktrail(b, ['doctor'])
+    expect(text.stdout).toMatch(/^ok +node: Node\.js /m)
+  })
+
+  test('the task tools each Claude Code version offers, given the environment', () => {
+    expect(doctor(box('2.1.332')).checks['claude-code']).toMatchObject({
+      ok: false,
+      detail: 'Claude Code 2.1.332 offers no task tools, so tasktrail records only requests, agents and files',
+      fix: expect.stringContaining('tasktrail init --enable-todo-tools')
+    })
+    expect(doctor(box('2.1.332'), { CLAUDE_CODE_ENABLE_TODO_TOOLS: '1' }).checks['claude-code']?.ok).toBe(true)
+    expect(doctor(box('2.1.197')).checks['claude-code']?.detail).toBe('Claude Code 2.1.197 offers TaskCreate, TaskUpdate, TaskList and TaskGet')
+    expect(doctor(box('2.1.197'), { CLAUDE_CODE_ENABLE_TASKS: '0' }).checks['claude-code']?.detail).toBe('Claude Code 2.1.197 offers TodoWrite (CLAUDE_CODE_ENABLE_TASKS=0)')
+    expect(doctor(box('2.1.250')).checks['claude-code']?.detail).toContain('not verified (2.1.197 and 2.1.332 were)')
+  })
+
+  test('hooks from both the plugin and settings.json are a problem: every event would be recorded twice', () => {
+    const b = box()
+    expect(tasktrail(b, ['init', '--settings']).code).toBe(0)
+    mkdirSync(b.env.CLAUDE_CONFIG_DIR!, { recursive: true })
+    writeFileSync(join(b.env.CLAUDE_CONFIG_DIR!, 'settings.json'), JSON.stringify({ enabledPlugins: { 'tasktrail@tasktrail': true } }))
+    expect(doctor(b).checks.hooks).toMatchObject({ ok: false, detail: expect.stringContaining('recorded twice'), fix: expect.stringContaining('.claude/settings.json') })
+  })
+
+  test('a TASKS.md with conflict markers is reported with the line', () => {
+    const b = box()
+    expect(tasktrail(b, ['init']).code).toBe(0)
+    writeFileSync(join(b.project, 'TASKS.md'), '# Tasks\n\n<<<<<<< HEAD\n- [ ] a\n=======\n- [x] a\n>>>>>>> other\n')
+    const { code, checks } = doctor(b)
+    expect(code).toBe(1)
+    expect(checks['tasks-file']).toMatchObject({ ok: false, detail: expect.stringMatching(/cannot be read as tasks: TASKS\.md line 3/) })
+  })
+})
