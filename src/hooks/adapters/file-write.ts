@@ -1,7 +1,7 @@
 // Write, Edit, MultiEdit, NotebookEdit (PostToolUse): the file, relative to the project, is
 // added once to files_modified of the task the acting agent works on. Only the path is
 // kept, never the content.
-import { isAbsolute, relative } from 'node:path'
+import { isAbsolute, relative, sep } from 'node:path'
 import type { PostToolUseEvent } from '../event.js'
 import { actingTaskId, type HookContext } from '../context.js'
 import { requiredString } from '../shape.js'
@@ -11,7 +11,9 @@ export const FILE_TOOLS = ['Write', 'Edit', 'MultiEdit', 'NotebookEdit']
 /** The path as the project knows it; a file outside the project keeps its absolute path. */
 export function projectPath(root: string, file: string): string {
   const inside = relative(root, file)
-  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file
+  // `..` as a whole first segment leaves the root; a name such as `..notes` does not.
+  const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
+  return inside && !outside ? inside : file
 }
 
 export function fileWritten(event: PostToolUseEvent, ctx: HookContext): void {
