@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
+import { checklistLines } from '../helpers/tasks-md.js'
 import { HOSTS, runClaude, type HostGeneration } from './claude.js'
 import { startFakeAnthropic, type FakeAnthropic, type Scenario } from './fake-anthropic.js'
 import { AGENT_RESULT, NAS_PROMPT, nasMonitoringScenario, NOTES_FILE, SCRIPT_FILE, secondSessionScenario } from './scenarios.js'
@@ -70,6 +71,12 @@ const titled = (tasks: Exported[], title: string): Exported => {
   return found[0]!
 }
 
+/** The box of each task's line in the project's TASKS.md, by title. */
+function boxes(box: Box, tasks: Exported[]): Record<string, string | undefined> {
+  const lines = checklistLines(readFileSync(join(box.project, 'TASKS.md'), 'utf8'))
+  return Object.fromEntries(tasks.map((t) => [t.title, lines.get(t.id)?.box]))
+}
+
 /** Nothing went wrong inside a hook: no line in hook.log. */
 function expectCleanLog(box: Box): void {
   const log = join(box.home, 'hook.log')
@@ -97,6 +104,10 @@ describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s'
     await play(box, host, nasMonitoringScenario(host, box.project))
     const tasks = exported(box)
     expectTaskToolsRecord(tasks)
+    expect(boxes(box, tasks)).toEqual({
+      [NAS_PROMPT]: '/', 'Research current sync system': 'x', 'Research NAS sync': 'x',
+      'Implement monitoring script': '/', 'Deploy to production': ' ', 'Obsolete idea': '-'
+    })
     expect(titled(tasks, 'Research NAS sync').task_context.duration_ms).toEqual(expect.any(Number))
     expectCleanLog(box)
   }, RUN_TIMEOUT_MS)
@@ -114,6 +125,7 @@ test('2.1.197-todowrite: the renamed item stays one task, the dropped one is can
     ['Research current sync system', 'completed']
   ])
   expect(titled(tasks, 'Research NAS sync').status).toBe('completed')
+  expect(boxes(box, tasks)).toMatchObject({ 'Deploy to production': '-', 'Design monitoring approach (check \\_SYNC\\_STATUS.txt age)': '/' })
   expectCleanLog(box)
 }, RUN_TIMEOUT_MS)
 
@@ -127,6 +139,7 @@ test('2.1.332-default (no task tools): a record of the request, the background a
   expect(titled(tasks, 'Research NAS sync')).toMatchObject({
     parent_task_id: request.id, status: 'completed', task_context: { outcome: AGENT_RESULT, files_modified: [NOTES_FILE] }
   })
+  expect(boxes(box, tasks)).toEqual({ [scenario.prompt]: 'x', 'Research NAS sync': 'x' })
   expectCleanLog(box)
 }, RUN_TIMEOUT_MS)
 

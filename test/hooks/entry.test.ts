@@ -2,12 +2,13 @@
 // as Claude Code runs them, and the entry point's promises: exit 0, nothing on stdout but
 // one JSON object, one log line per problem, no event lost, none applied twice.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { moved, registered, type HooksConfig } from '../../src/hooks/demo/replay.js'
 import { CLI, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { checklistLines } from '../helpers/tasks-md.js'
 import type { HostGeneration } from '../e2e/claude.js'
 import { RECORDED_ROOT, recording, type RawEvent } from './setup.js'
 
@@ -42,6 +43,11 @@ const titled = (tasks: Exported[], title: string) => {
   expect(found, title).toHaveLength(1)
   return found[0]!
 }
+/** Each task's box and depth in the project's TASKS.md, as the store has them. */
+function expectChecklist(box: Sandbox, expected: Array<[Exported, string, number]>): void {
+  const lines = checklistLines(readFileSync(join(box.project, 'TASKS.md'), 'utf8'))
+  expect(expected.map(([task]) => [lines.get(task.id)?.box, lines.get(task.id)?.depth])).toEqual(expected.map(([, box, depth]) => [box, depth]))
+}
 const logLines = (box: Sandbox) => {
   const file = join(box.env.TASKTRAIL_HOME!, 'hook.log')
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []
@@ -66,6 +72,7 @@ describe('the recordings through tasktrail hook', () => {
     expect(run).toMatchObject({ parent_task_id: research.id, status: 'completed', assigned_agent: 'general-purpose' })
     expect(run.task_context).toMatchObject({ outcome: 'Found: PowerShell script on AD2, syncs every 15 min', duration_ms: 85, files_modified: ['notes/sync.md'] })
     expect(implement.task_context).toEqual({ files_modified: ['monitor-nas-sync.ps1'], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
+    expectChecklist(box, [[request, '/', 0], [research, 'x', 1], [run, 'x', 2], [implement, '/', 1], [deploy, ' ', 1], [titled(tasks, 'Obsolete idea'), '-', 1]])
     expect(logLines(box)).toEqual([])
   })
 
@@ -81,6 +88,10 @@ describe('the recordings through tasktrail hook', () => {
       ['Research current sync system', 'completed']
     ])
     expect(titled(tasks, 'Research NAS sync').status).toBe('completed')
+    expectChecklist(box, [
+      [titled(tasks, 'Design monitoring approach (check \\_SYNC\\_STATUS.txt age)'), '/', 1],
+      [titled(tasks, 'Deploy to production'), '-', 1]
+    ])
   })
 
   it('2.1.332 deferred task tools: the background agent completes from the task-notification', () => {
@@ -92,6 +103,7 @@ describe('the recordings through tasktrail hook', () => {
     })
     expect(titled(tasks, 'Obsolete idea').status).toBe('cancelled')
     expect(titled(tasks, 'Implement monitoring script').task_context.files_modified).toEqual(['monitor-nas-sync.ps1'])
+    expectChecklist(box, [[titled(tasks, 'Research NAS sync'), 'x', 2]])
   })
 
   it('2.1.332 without task tools: still a record of the request, the agent, the files and the failure', () => {
@@ -101,6 +113,7 @@ describe('the recordings through tasktrail hook', () => {
     const request = titled(tasks, 'Implement authentication for the API')
     expect(request.task_context).toMatchObject({ files_modified: ['monitor-nas-sync.ps1'], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
     expect(titled(tasks, 'Research NAS sync')).toMatchObject({ parent_task_id: request.id, status: 'completed', task_context: { files_modified: ['notes/sync.md'] } })
+    expectChecklist(box, [[request, 'x', 0], [titled(tasks, 'Research NAS sync'), 'x', 1]])
   })
 
   it('a second session starts with the open checklist', () => {
@@ -111,6 +124,21 @@ describe('the recordings through tasktrail hook', () => {
     expect(output.hookSpecificOutput.hookEventName).toBe('SessionStart')
     expect(output.hookSpecificOutput.additionalContext).toContain('[pending] ')
     expect(output.hookSpecificOutput.additionalContext).toContain('Deploy to production')
+  })
+})
+
+describe('hand edits of TASKS.md', () => {
+  it('are imported before SessionStart lists what is open', () => {
+    const box = sandbox()
+    replay(box, '2.1.197-task-tools')
+    const file = join(box.project, 'TASKS.md')
+    const deploy = titled(exported(box), 'Deploy to production')
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/- \[ \] Deploy to production/, '- [x] Deploy to production'))
+    const start = { ...recording('2.1.197-task-tools')[0]!, session_id: 'second', source: 'startup', cwd: box.project }
+    const context = JSON.parse(hook(box, start).stdout).hookSpecificOutput.additionalContext as string
+    expect(context).toContain('2 open tasks')
+    expect(context).not.toContain(deploy.id)
+    expect(titled(exported(box), 'Deploy to production').status).toBe('completed')
   })
 })
 
