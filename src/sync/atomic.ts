@@ -1,13 +1,8 @@
 // Writing TASKS.md without losing a person's save: temp file, fsync, check that the target
-// still holds what the sync read, rename, fsync the directory. A file changed in between
-// raises FileChangedDuringSync, and the caller merges again.
+// still holds exactly the text the sync read, rename, fsync the directory. A file changed in
+// between raises FileChangedDuringSync, and the caller merges again.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { createHash } from 'node:crypto'
-
-export function hashOf(bytes: string | Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
 
 /** The file's text, or null when it does not exist. */
 export function readText(path: string): string | null {
@@ -26,8 +21,8 @@ export class FileChangedDuringSync extends Error {
   }
 }
 
-/** Replaces `path` with `text` if it still has `expectedHash` (null: must not exist). */
-export function replaceIfUnchanged(path: string, text: string, expectedHash: string | null): void {
+/** Replaces `path` with `text` if it still holds `expected`, the text the sync read (null: must not exist). */
+export function replaceIfUnchanged(path: string, text: string, expected: string | null): void {
   const dir = dirname(path)
   const temp = join(dir, `.${basename(path)}.tasktrail-${process.pid}.tmp`)
   const fd = openSync(temp, 'w')
@@ -37,8 +32,7 @@ export function replaceIfUnchanged(path: string, text: string, expectedHash: str
   } finally {
     closeSync(fd)
   }
-  const now = readText(path)
-  if ((now === null ? null : hashOf(now)) !== expectedHash) {
+  if (readText(path) !== expected) {
     rmSync(temp, { force: true })
     throw new FileChangedDuringSync(path)
   }

@@ -38,6 +38,11 @@ export function saveBase(
   return findBase(store, fields.root, fields.branch)!.id
 }
 
+/** Moves a base past store changes that did not touch its file. */
+export function advanceBase(store: Store, baseId: number, head: string | null, eventMark: number): void {
+  store.prepare('UPDATE sync_bases SET head = ?, event_mark = ?, synced_at = ? WHERE id = ?').run(head, eventMark, store.now(), baseId)
+}
+
 export function eventMark(store: Store): number {
   return (store.prepare('SELECT COALESCE(MAX(id), 0) AS mark FROM task_events').get() as { mark: number }).mark
 }

@@ -7,10 +7,11 @@ import { newTaskId } from '../model/ids.js'
 import { isTerminal, type TaskStatus } from '../model/task.js'
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, StoredTask, Store } from '../store/store.js'
-import { hashOf, readText, replaceIfUnchanged } from './atomic.js'
+import { readText, replaceIfUnchanged } from './atomic.js'
 import {
-  baseParsed, eventMark, findBase, homeOf, homelessTasks, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
+  advanceBase, baseParsed, eventMark, findBase, homeOf, homelessTasks, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
 } from './bases.js'
+import { contentHash } from './content-hash.js'
 import { readHead } from './head.js'
 import { applyEdits, hasConflictMarkers, isMarkdownRefusal, type ParsedTasks, type Parser } from './markdown.js'
 import { fileTasks, lineOfTask, linesOf } from './lines.js'
@@ -68,14 +69,23 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   const { store, project, repo } = context
   const path = join(project.root, TASKS_FILE)
   const text = readText(path)
-  const hash = text === null ? null : hashOf(text)
+  const hash = text === null ? null : contentHash(text)
   const head = readHead(project.gitDir)
   const base = findBase(store, project.root, head.branch)
   const changes: Map<string, StoreChange> = base
     ? storeChangesSince(store, repo.id, base.event_mark)
     : new Map(homelessTasks(store, repo.id).map((id) => [id, { fields: new Set(), created: true, deleted: false }]))
 
-  if (base && hash === base.file_hash && changes.size === 0) return { imported: 0, written: 0, conflicts: [] }
+  if (base && hash === base.file_hash) {
+    if (changes.size === 0) return { imported: 0, written: 0, conflicts: [] }
+    // A hook's usual change (files modified, agent runs): nothing TASKS.md shows, so neither
+    // the file nor the base's parsed form is read, only the changed tasks' progress files.
+    if (![...changes.values()].some(touchesFile)) {
+      writeProgressFiles(store, project.root, [...changes.keys()].filter((id) => text!.includes(id)))
+      advanceBase(store, base.id, head.commit, eventMark(store))
+      return { imported: 0, written: 0, conflicts: [] }
+    }
+  }
 
   // What the file says now, and the base to compare it with.
   let source: string
@@ -108,8 +118,9 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   } else {
     if (!parser) throw new ParserNeeded()
     source = text
+    const previous = base ? baseParsed<ParsedTasks>(store, base.id) : undefined
     try {
-      parsed = parser.parse(text, base ? baseParsed(store, base.id) : undefined) as ParsedTasks
+      parsed = parser.parse(text, previous)
     } catch (error) {
       if (!isMarkdownRefusal(error)) throw error
       if (!force) {
@@ -119,7 +130,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       rebuild()
     }
     // A branch, a worktree or a store seen for the first time: adopt the file as the base.
-    baseLines = base ? linesOf(baseParsed<ParsedTasks>(store, base.id)) : linesOf(parsed!)
+    baseLines = linesOf(previous ?? parsed!)
     if (base && !force) {
       const refused = massRemoval(baseLines, parsed!, path)
       if (refused) return refusal(refused)
@@ -149,12 +160,12 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   let written = source!
   let writtenParsed = parsed!
   if (edits.length) {
-    ;({ source: written, parsed: writtenParsed } = applyEdits(source!, parsed! as never, edits as never) as { source: string; parsed: ParsedTasks })
+    ;({ source: written, parsed: writtenParsed } = applyEdits(source!, parsed!, edits))
   }
-  if (written !== text) replaceIfUnchanged(path, written, hash)
+  if (written !== text) replaceIfUnchanged(path, written, text)
   writeProgressFiles(store, project.root, progressTouched(plan.toStore, changes, new Set(plan.fileIds)))
 
-  const newHash = written === text ? hash : hashOf(written)
+  const newHash = written === text ? hash : contentHash(written)
   const baseId = saveBase(store, {
     repoId: repo.id, root: project.root, branch: head.branch, head: head.commit, fileHash: newHash, parsed: writtenParsed, eventMark: eventMark(store)
   })
@@ -165,6 +176,10 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     written: edits.filter((e) => e.kind !== 'assignId').length,
     conflicts: plan.conflicts.map(({ taskId, field, rule }) => ({ taskId, field, rule }))
   }
+}
+
+function touchesFile(change: StoreChange): boolean {
+  return change.created || change.deleted || change.fields.size > 0
 }
 
 /** Tasks this base shows: those in its file and those first synced here. */

@@ -3,7 +3,7 @@
 //
 //   syncProject(store, project, repo, { source?, force? }) → SyncReport
 //     Brings the store and the project's TASKS.md to the same state. Fast path: when the
-//     file's hash equals the base's and the store has no events since, nothing is parsed.
+//     file's content hash equals the base's and the store has no events since, nothing is parsed.
 //   withProjectSync(store, project, repo, change, { source? }) → { result, report }
 //     Runs `change` (synchronous store writes) and writes the result to TASKS.md, all in one
 //     IMMEDIATE transaction (the cross-process mutex), importing hand edits first if any.
@@ -13,7 +13,8 @@
 // report.refused. The rules are in docs/SYNC.md.
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, Store } from '../store/store.js'
-import { hashOf, readText } from './atomic.js'
+import { readText } from './atomic.js'
+import { contentHash } from './content-hash.js'
 import { findBase } from './bases.js'
 import { syncInLock, TASKS_FILE, type SyncOptions, type SyncReport } from './engine.js'
 import { readHead } from './head.js'
@@ -57,5 +58,5 @@ function needsParser(store: Store, project: ProjectLocation): boolean {
   const text = readText(join(project.root, TASKS_FILE))
   if (text === null) return false
   const base = findBase(store, project.root, readHead(project.gitDir).branch)
-  return !base || base.file_hash !== hashOf(text)
+  return !base || base.file_hash !== contentHash(text)
 }

@@ -3,6 +3,7 @@
 // No I/O here; src/sync/engine.ts reads the inputs and applies the plan.
 import type { TaskStatus, TaskType } from '../model/task.js'
 import { isTerminal } from '../model/task.js'
+import type { Edit, TaskMeta } from '../markdown/splice-entry.js'
 
 /** What TASKS.md says about a task: the fields sync compares and merges. */
 export interface TaskLine {
@@ -79,14 +80,8 @@ export interface PlanInput {
   newId: () => string
 }
 
-export type FileEdit =
-  | { kind: 'status'; id: string; status: TaskStatus }
-  | { kind: 'title'; id: string; title: string }
-  | { kind: 'meta'; id: string; meta: { type?: TaskType; agent?: string; reason?: string } }
-  | { kind: 'insert'; task: { id: string; title: string; status: TaskStatus; meta: { type?: TaskType; agent?: string; reason?: string } }; parentId: string | null }
-  | { kind: 'remove'; id: string }
-  | { kind: 'move'; id: string; parentId: string | null }
-  | { kind: 'assignId'; task: number; id: string }
+/** An edit for the markdown engine's splicing writer. */
+export type FileEdit = Edit
 
 export type StoreOp =
   | { kind: 'create'; line: TaskLine; position: number }
@@ -102,8 +97,8 @@ export interface SyncPlan {
   fileIds: string[]
 }
 
-export function metaOf(line: Pick<TaskLine, 'type' | 'agent' | 'reason' | 'status'>): { type?: TaskType; agent?: string; reason?: string } {
-  const meta: { type?: TaskType; agent?: string; reason?: string } = {}
+export function metaOf(line: Pick<TaskLine, 'type' | 'agent' | 'reason' | 'status'>): TaskMeta {
+  const meta: TaskMeta = {}
   if (line.type) meta.type = line.type
   if (line.agent) meta.agent = line.agent
   if (line.reason && line.status === 'blocked') meta.reason = line.reason
@@ -153,8 +148,11 @@ export function planSync(input: PlanInput): SyncPlan {
 
   for (const line of fileLines) {
     const base = input.base.get(line.id)
-    const store = input.storeTask(line.id)
     const change = input.storeChanges.get(line.id)
+    // Unchanged on both sides since the base: nothing to compare, and no store read (a
+    // one-task change in a long file reads one task).
+    if (!change && base !== undefined && LINE_FIELDS.every((f) => base[f] === line[f])) continue
+    const store = input.storeTask(line.id)
     if (!store) {
       const unchangedInFile = base !== undefined && LINE_FIELDS.every((f) => base[f] === line[f])
       if (change?.deleted && unchangedInFile) {
