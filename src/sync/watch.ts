@@ -5,7 +5,8 @@ import { basename, join } from 'node:path'
 import { watch } from 'chokidar'
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Store } from '../store/store.js'
-import { hashOf, readText } from './atomic.js'
+import { readText } from './atomic.js'
+import { contentHash } from './content-hash.js'
 import { findBase } from './bases.js'
 import { TASKS_FILE, type SyncReport } from './engine.js'
 import { readHead } from './head.js'
@@ -26,20 +27,25 @@ export interface WatchOptions {
 
 export async function watchProject(store: Store, project: ProjectLocation, repo: Repo, options: WatchOptions): Promise<void> {
   const path = join(project.root, TASKS_FILE)
-  // Our own writes leave the file at the base's hash: nothing to do for them.
-  const upToDate = () => {
-    const text = readText(path)
+  // Nothing to do for our own writes (the file has the base's hash), nor for the file a
+  // sync just refused (until it changes: one log line per refusal, not one per look).
+  let refusedText: string | null | undefined
+  const needsSync = (text: string | null) => {
     const base = findBase(store, project.root, readHead(project.gitDir).branch)
-    return base !== undefined && (text === null ? null : hashOf(text)) === base.file_hash
+    const upToDate = base !== undefined && (text === null ? null : contentHash(text)) === base.file_hash
+    return !upToDate && text !== refusedText
   }
   let timer: NodeJS.Timeout | undefined
   let recheck: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
   const run = () => {
     running = running.then(async () => {
-      if (options.signal.aborted || upToDate()) return
+      const text = readText(path)
+      if (options.signal.aborted || !needsSync(text)) return
       try {
-        options.log(options.describe(await syncProject(store, project, repo, { source: 'file' })))
+        const report = await syncProject(store, project, repo, { source: 'file' })
+        refusedText = report.refused ? text : undefined
+        options.log(options.describe(report))
       } catch (error) {
         options.log(`sync failed: ${(error as Error).message}; the watch goes on`)
       }
