@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from '../markdown/parse.js'
+import { newTaskId } from '../model/ids.js'
 import { readText } from './atomic.js'
 import { fileTasks, linesOf } from './lines.js'
 import { applyEdits, hasConflictMarkers, type ParsedTasks } from './markdown.js'
@@ -22,7 +23,8 @@ export function mergeTaskFiles(ancestor: string, ours: string, theirs: string): 
   for (const [side, text] of [['ancestor', ancestor], ['ours', ours], ['theirs', theirs]] as const) {
     if (hasConflictMarkers(text) !== null) return { merged: null, conflicts: [], refused: `${side} has conflict markers` }
   }
-  const [base, mine, other] = [ancestor, ours, theirs].map((text) => parse(text) as unknown as ParsedTasks) as [ParsedTasks, ParsedTasks, ParsedTasks]
+  const [base, mine] = [parse(ancestor), parse(ours)]
+  const other = withNewLineIds(theirs, parse(theirs), [base, mine])
   const baseLines = linesOf(base)
   const theirLines = linesOf(other)
   const changes = new Map<string, StoreChange>()
@@ -41,8 +43,19 @@ export function mergeTaskFiles(ancestor: string, ours: string, theirs: string): 
     newId: () => ''
   })
   const edits = plan.toFile.filter((e) => e.kind !== 'assignId')
-  const merged = edits.length ? (applyEdits(ours, mine as never, edits as never) as { source: string }).source : ours
+  const merged = edits.length ? applyEdits(ours, mine, edits).source : ours
   return { merged, conflicts: plan.conflicts }
+}
+
+/**
+ * Theirs with an id on each line they added without one, so the merge carries those lines
+ * over as new tasks. An id-less line that the ancestor or ours also has (same title) is not
+ * theirs' addition and stays as it is.
+ */
+function withNewLineIds(theirs: string, parsed: ParsedTasks, others: ParsedTasks[]): ParsedTasks {
+  const known = new Set(others.flatMap((file) => file.tasks.filter((t) => t.id === null).map((t) => t.title)))
+  const edits = parsed.tasks.flatMap((task, index) => (task.id === null && !known.has(task.title) ? [{ kind: 'assignId' as const, task: index, id: newTaskId() }] : []))
+  return edits.length ? applyEdits(theirs, parsed, edits).parsed : parsed
 }
 
 /** `tasktrail merge-driver %O %A %B %P`: writes the merge into %A; exit 1 leaves the conflict to git. */
