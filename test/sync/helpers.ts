@@ -1,11 +1,8 @@
 // Real projects for sync tests: a git work tree in a temp dir, the built CLI, a store of its own.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
-
-/** Sync needs the markdown engine (src/markdown/), which is written in parallel. */
-export const ENGINE_PRESENT = existsSync(resolve(import.meta.dirname, '../../src/markdown/parse.ts'))
 
 export function git(cwd: string, ...args: string[]): string {
   const run = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' })
@@ -31,12 +28,17 @@ export function lineOf(lines: string[], id: string): number {
   return index
 }
 
-/** Edits the checkbox line of task `id`. */
-export function editLine(box: Sandbox, id: string, edit: (line: string) => string, dir = box.project): void {
-  const lines = readTasks(box, dir).split('\n')
+/** `text` with the checkbox line of task `id` edited. */
+export function withLine(text: string, id: string, edit: (line: string) => string): string {
+  const lines = text.split('\n')
   const index = lineOf(lines, id)
   lines[index] = edit(lines[index]!)
-  writeTasks(box, lines.join('\n'), dir)
+  return lines.join('\n')
+}
+
+/** Edits the checkbox line of task `id`. */
+export function editLine(box: Sandbox, id: string, edit: (line: string) => string, dir = box.project): void {
+  writeTasks(box, withLine(readTasks(box, dir), id, edit), dir)
 }
 
 export function sync(box: Sandbox, args: string[] = [], cwd?: string) {

@@ -4,7 +4,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI, add } from '../helpers/cli.js'
-import { ENGINE_PRESENT, editLine, exported, git, json, lineOf, project, readTasks, show, sync, tasksFile, tasktrail, writeTasks } from './helpers.js'
+import { editLine, exported, git, json, lineOf, project, readTasks, show, sync, tasksFile, tasktrail, withLine, writeTasks } from './helpers.js'
 
 /** The merge driver, installed as `tasktrail init` will: git config and .gitattributes. */
 function useMergeDriver(box: { project: string }): void {
@@ -12,7 +12,7 @@ function useMergeDriver(box: { project: string }): void {
   writeFileSync(join(box.project, '.gitattributes'), 'TASKS.md merge=tasktrail\n')
 }
 
-describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
+describe('sync through the CLI', () => {
   it('writes a task added with the CLI into a new TASKS.md, and imports a checked box', () => {
     const box = project()
     const id = add(box, 'Write the parser')
@@ -147,6 +147,9 @@ describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
     expect(readTasks(box)).not.toContain(m1)
     expect(exported(box)).toHaveLength(3)
     expect(exported(box).filter((t) => t.status === 'cancelled')).toEqual([])
+    // The task started on main shows its new status in feature's file too: the store holds the latest state.
+    expect(readTasks(box).split('\n')[lineOf(readTasks(box).split('\n'), base)]).toMatch(/\[\/\]/)
+    git(box.project, 'commit', '-qam', 'sync on feature')
     // After the merge, main's TASKS.md has both sides' tasks and the store all three, none cancelled.
     git(box.project, 'checkout', '-q', 'main')
     sync(box)
@@ -170,7 +173,7 @@ describe.skipIf(!ENGINE_PRESENT)('sync through the CLI', () => {
     editLine(box, a, (l) => l.replace('[ ]', '[x]'))
     await until(() => show(box, a).status === 'completed')
     const temp = join(box.project, '.TASKS.md.swp')
-    writeFileSync(temp, readTasks(box).replace('[x]', '[ ]'))
+    writeFileSync(temp, withLine(readTasks(box), a, (l) => l.replace('[x]', '[ ]')))
     renameSync(temp, tasksFile(box))
     await until(() => show(box, a).status === 'pending')
     const text = readTasks(box)

@@ -5,6 +5,7 @@ import { usageError } from '../errors.js'
 import { paint, printJson } from '../output.js'
 import { findTask } from '../resolve.js'
 import { exportTask } from '../../store/exchange.js'
+import { changeAndSync } from './sync.js'
 
 export function checkType(value: string | undefined): TaskType | undefined {
   if (value === undefined) return undefined
@@ -26,7 +27,7 @@ const add: Command = {
     complexity: { type: 'string' },
     json: { type: 'boolean' }
   },
-  run(invocation) {
+  async run(invocation) {
     const { values } = invocation
     const title = invocation.positionals[0]!.trim()
     if (!title || /[\r\n]/.test(title)) throw usageError('the title must be one non-empty line')
@@ -36,7 +37,7 @@ const add: Command = {
       throw usageError(`"${complexity}" is not a complexity; valid: ${COMPLEXITIES.join(', ')}`)
     }
     const context = openContext(invocation)
-    const task = context.store.transaction(() => {
+    const task = await changeAndSync(context, invocation.output, () => {
       const parent = text(values, 'parent') === undefined ? null : findTask(context, text(values, 'parent')!)
       return context.store.createTask(context.repo.id, {
         title,

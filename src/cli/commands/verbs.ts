@@ -7,6 +7,7 @@ import { CliError, usageError } from '../errors.js'
 import { printJson } from '../output.js'
 import { findTask } from '../resolve.js'
 import { STATUS_LABEL } from '../format.js'
+import { changeAndSync } from './sync.js'
 
 function verbCommand(verb: Verb, usage: string, summary: string, options: Command['options'] = {}): Command {
   return {
@@ -14,12 +15,12 @@ function verbCommand(verb: Verb, usage: string, summary: string, options: Comman
     summary,
     positionals: [1, 1],
     options: { ...options, json: { type: 'boolean' } },
-    run(invocation) {
+    async run(invocation) {
       const { values } = invocation
       const reason = text(values, 'reason')
       if (verb === 'block' && !reason?.trim()) throw usageError('block needs --reason TEXT: say what the task waits for')
       const context = openContext(invocation)
-      const task = context.store.transaction(() => {
+      const task = await changeAndSync(context, invocation.output, () => {
         const task = findTask(context, invocation.positionals[0]!)
         const refusal = verbRefusal(verb, task)
         if (refusal) throw new CliError(refusal)
