@@ -33,7 +33,9 @@ export function restyle(rendered: string, style: Style): string {
   const out: string[] = []
   const quote = style.quote ? '> ' : ''
   for (const line of lines) {
-    const item = /^((?: {2})*)- (.*)$/.exec(line)
+    // `s`: a title may hold U+2028/U+2029, which `.` does not match in JavaScript, but
+    // markdown treats as ordinary characters.
+    const item = /^((?: {2})*)- (.*)$/s.exec(line)
     if (!item) {
       out.push(line)
       continue

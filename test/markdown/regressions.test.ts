@@ -1,0 +1,31 @@
+// Counterexamples the property tests found, kept as named cases.
+import { describe, expect, it } from 'vitest'
+import { applyEdits, parse, render, type RenderTask } from '../../src/markdown/index.js'
+import { expectedTree, treeOf } from './helpers.js'
+import { restyle } from './style.js'
+
+const task = (id: string, title: string, children: RenderTask[] = []): RenderTask => ({ id, title, status: 'pending', meta: {}, children })
+
+describe('regressions', () => {
+  // Reported as "three tasks nested with tabs, the deepest titled `!  !`": the title was
+  // `!\u2028!`. The test's restyle() matched lines with `.`, which stops at U+2028, so that
+  // line kept render()'s two-space indentation among tab-indented parents and really was a
+  // sibling. The engine was right; the expectation was wrong.
+  it('restyles and reads back a tab-nested task whose title holds U+2028', () => {
+    const tasks = [task('t-00001', '!', [task('t-00002', '!', [task('t-00003', '!', [task('t-00004', '!\u2028!')])])])]
+    const style = { bullet: '-', indent: '\t', quote: false, loose: false, crlf: false, bom: false, finalNewline: false } as const
+    const source = restyle(render(tasks), style)
+    expect(source.endsWith('\t\t\t- [ ] !\u2028! <!-- t-00004 -->')).toBe(true)
+    const parsed = parse(source)
+    expect(treeOf(parsed)).toEqual(expectedTree(tasks))
+    const result = applyEdits(source, parsed, [{ kind: 'title', id: 't-00001', title: '!' }])
+    expect(result.source).toBe(source)
+  })
+
+  it.each(['\u2028', '\u2029', '\u0085'])('keeps %j inside a title, in the fast path and through remark', (separator) => {
+    const title = `a${separator}b`
+    for (const source of [`- [ ] ${title} <!-- t-00001 -->\n`, `> - [ ] ${title} <!-- t-00001 -->\n`]) {
+      expect(parse(source).tasks.map((parsed) => parsed.title)).toEqual([title])
+    }
+  })
+})
