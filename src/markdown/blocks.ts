@@ -18,7 +18,8 @@ export function hashText(text: string): string {
 
 const BLANK = /^[ \t]*\r?$/
 const ATX = /^#{1,6}(?:[ \t]|\r?$)/
-const FENCE_OPEN = /^(`{3,}(?!.*`)|~{3,})/
+// `[^\n]`, not `.`: U+2028 in an info string is an ordinary character to CommonMark.
+const FENCE_OPEN = /^(`{3,}(?![^\n]*`)|~{3,})/
 const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/
 const LIST_ITEM = /^(?:[-*+]|(\d{1,9})[.)])(?:([ \t]+)(?=[^ \t\r\n])|[ \t]*\r?$)/
 const HTML_ENDS: ReadonlyArray<[RegExp, RegExp]> = [
@@ -56,7 +57,8 @@ function htmlStart(rest: string, paragraph: boolean): HtmlEnd | null {
   return null
 }
 
-function startsBlock(rest: string): boolean {
+/** Whether a line's text after its indentation can start a block (and so interrupt a paragraph). */
+export function startsBlock(rest: string): boolean {
   return (
     ATX.test(rest) ||
     FENCE_OPEN.test(rest) ||

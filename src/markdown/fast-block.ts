@@ -1,7 +1,8 @@
-// Most runs of a TASKS.md are a heading and a plain checklist. Reading those lines directly
-// gives exactly what remark gives (a property test holds the two together) at a fraction of
-// the cost; anything else in a run sends the whole run to remark.
-import type { Span } from './blocks.js'
+// Most runs of a TASKS.md are headings, a few lines of prose and a plain checklist. Reading
+// those lines directly gives exactly what remark gives (a property test holds the two
+// together) at a fraction of the cost — remark costs about 1 ms per call even for one line;
+// anything else in a run sends the whole run to remark.
+import { startsBlock, type Span } from './blocks.js'
 import { readTaskLine } from './task-line.js'
 import type { ParsedTask } from './types.js'
 
@@ -11,6 +12,13 @@ export type RunTask = Omit<ParsedTask, 'order'>
 const SIMPLE_ITEM = /^( {0,12})([-*+]|(\d{1,9})[.)])( {1,4})\[/
 const HEADING = /^#{1,6}(?:[ \t]|\r?$)/
 const BLANK = /^[ \t]*\r?$/
+// Prose that can hold no task and start nothing: `|` could make a table and `<` HTML, whose
+// edges remark decides; such lines go to remark.
+const PROSE = /^[ \t]*[^ \t\r\n<|][^|\n]*$/
+
+function isProse(text: string): boolean {
+  return PROSE.test(text) && !startsBlock(text.trimStart())
+}
 
 interface Open {
   content: number
@@ -22,6 +30,8 @@ export function readSimpleRun(source: string, span: Span): RunTask[] | null {
   const open: Open[] = []
   let contentEnd = span.start // just past the last non-blank line
   let previousItem = false
+  let previousBlank = true
+  let paragraph = false // an open prose paragraph
   const close = (keep: number) => {
     while (open.length > keep) (tasks[(open.pop() as Open).task] as RunTask).end = contentEnd
   }
@@ -30,15 +40,27 @@ export function readSimpleRun(source: string, span: Span): RunTask[] | null {
     const newline = source.indexOf('\n', at)
     const next = newline === -1 || newline >= span.end ? span.end : newline + 1
     const text = source.slice(at, newline === -1 ? span.end : Math.min(newline, span.end))
-    if (BLANK.test(text)) {
+    const blank = BLANK.test(text)
+    if (blank) {
       previousItem = false
+      paragraph = false
     } else if (HEADING.test(text)) {
       close(0)
       previousItem = false
+      paragraph = false
       contentEnd = next
+    } else if (isProse(text)) {
+      // Prose ends the open lists only at column 0 after a blank line; anywhere else it
+      // would continue an item.
+      if (open.length > 0 && (!previousBlank || text !== text.trimStart())) return null
+      close(0)
+      paragraph = true
     } else {
       const item = SIMPLE_ITEM.exec(text)
       if (!item) return null
+      // Only a bullet or `1.` can interrupt a paragraph.
+      if (paragraph && item[3] !== undefined && item[3] !== '1') return null
+      paragraph = false
       const indent = (item[1] as string).length
       let keep = open.length
       while (keep > 0 && (open[keep - 1] as Open).content > indent) keep--
@@ -70,6 +92,7 @@ export function readSimpleRun(source: string, span: Span): RunTask[] | null {
       previousItem = true
       contentEnd = next
     }
+    previousBlank = blank
     at = next
   }
   close(0)
