@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { isFields } from '../shape.js'
 import { NAS_SESSION, RECORDED_PROJECT } from './nas-session.js'
 import { moved, registered, type HooksConfig } from './replay.js'
 
@@ -17,14 +18,10 @@ export interface DemoIo {
 
 function describe(event: Record<string, unknown>): string {
   const name = String(event.hook_event_name)
-  const input = isRecord(event.tool_input) ? event.tool_input : {}
+  const input = isFields(event.tool_input) ? event.tool_input : {}
   const detail = input.subject ?? input.description ?? input.file_path ?? input.command ?? input.taskId ?? event.prompt ?? event.source ?? ''
   const who = event.agent_id ? ' (subagent)' : ''
   return `${name}${event.tool_name ? ` ${String(event.tool_name)}` : ''}${who}${detail ? `: ${String(detail).split('\n')[0]}` : ''}`
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }
 
 export function runDemo(io: DemoIo): number {
