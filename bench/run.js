@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 import { benchId, CLI, makeProject } from './fixtures.js'
 import { fmt, sideBySide } from './harness.js'
+import { measureHooks } from './hooks.js'
 
 const rows = []
 function row(measure, target, result, pass) {
@@ -24,6 +25,13 @@ function ratioRow(measure, target, limit, r) {
     runs: 15,
     prepare: (i) => ({ command: process.execPath, args: [CLI, 'done', benchId(pending[i])], options: { cwd: box.project, env: box.env } })
   }))
+}
+
+{
+  const hooks = measureHooks()
+  ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', '≤ 1.3×', 1.3, hooks.taskUpdate)
+  ratioRow('hook, PostToolUse Write (record a file)', '≤ 1.2×', 1.2, hooks.write)
+  ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', '≤ 1.5×', 1.5, hooks.sessionStart)
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`

@@ -1,0 +1,63 @@
+// The hook targets: one Claude Code event as a fresh `tasktrail hook` process on a project
+// of 1,000 tasks whose TASKS.md was not edited by hand, interleaved with node -e 0.
+// Events are the recorded ones (test/fixtures/claude-code), pointed at the bench project.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { CLI, makeProject } from './fixtures.js'
+import { sideBySide } from './harness.js'
+
+const RECORDING = resolve(import.meta.dirname, '../test/fixtures/claude-code/cc-2.1.197-task-tools.events.jsonl')
+
+function recorded() {
+  const events = readFileSync(RECORDING, 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+  const find = (name, tool) => events.find((e) => e.hook_event_name === name && (tool === undefined || e.tool_name === tool))
+  return {
+    prompt: find('UserPromptSubmit'),
+    create: find('PostToolUse', 'TaskCreate'),
+    update: events.find((e) => e.hook_event_name === 'PostToolUse' && e.tool_name === 'TaskUpdate' && e.tool_input.status === 'in_progress'),
+    write: find('PostToolUse', 'Write'),
+    start: find('SessionStart')
+  }
+}
+
+function hook(box, event) {
+  const input = JSON.stringify({ ...event, cwd: box.project })
+  const result = spawnSync(process.execPath, [CLI, 'hook'], { cwd: box.project, env: box.env, input, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`hook exited ${result.status}: ${result.stderr}`)
+  return result.stdout
+}
+
+const hookRun = (box, event) => ({
+  command: process.execPath,
+  args: [CLI, 'hook'],
+  options: { cwd: box.project, env: box.env, input: JSON.stringify({ ...event, cwd: box.project }) }
+})
+
+/** Side-by-side ratios for TaskUpdate, Write and SessionStart on 1,000 tasks. */
+export function measureHooks({ runs = 15 } = {}) {
+  const box = makeProject(1000)
+  box.env = { ...box.env, CLAUDE_PROJECT_DIR: box.project }
+  const events = recorded()
+  spawnSync(process.execPath, [CLI, 'sync'], { cwd: box.project, env: box.env })
+  hook(box, events.prompt)
+  const plan = runs + 2
+  for (let i = 1; i <= plan; i++) {
+    hook(box, {
+      ...events.create,
+      tool_use_id: `bench_create_${i}`,
+      tool_input: { ...events.create.tool_input, subject: `Planned step ${i}` },
+      tool_response: { task: { id: String(i), subject: `Planned step ${i}` } }
+    })
+  }
+  const taskUpdate = sideBySide({
+    runs,
+    prepare: (i) => hookRun(box, { ...events.update, tool_use_id: `bench_update_${i}`, tool_input: { taskId: String(i + 1), status: 'in_progress' }, tool_response: { ...events.update.tool_response, taskId: String(i + 1) } })
+  })
+  const write = sideBySide({
+    runs,
+    prepare: (i) => hookRun(box, { ...events.write, tool_use_id: `bench_write_${i}`, tool_input: { ...events.write.tool_input, file_path: `${box.project}/src/file-${i}.ts` } })
+  })
+  const sessionStart = sideBySide({ runs, prepare: () => hookRun(box, events.start) })
+  return { taskUpdate, write, sessionStart }
+}
