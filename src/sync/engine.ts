@@ -117,23 +117,28 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     baseLines = linesOf(parsed)
   } else {
     if (!parser) throw new ParserNeeded()
-    source = text
     const previous = base ? baseParsed<ParsedTasks>(store, base.id) : undefined
+    let read: ParsedTasks | undefined
     try {
-      parsed = parser.parse(text, previous)
+      read = parser.parse(text, previous)
     } catch (error) {
       if (!isMarkdownRefusal(error)) throw error
       if (!force) {
-        return refusal(`${path} cannot be read as a task list (line ${error.line ?? '?'}: ${error.message}); nothing was synced. Fix the file and run tasktrail sync, or replace it with the store's tasks: tasktrail sync --force (the file is kept as ${TASKS_FILE}.orig)`)
+        return refusal(`${path} cannot be read as a task list: ${error.message} To replace it with the store's tasks instead: tasktrail sync --force (the file is kept as ${TASKS_FILE}.orig)`)
       }
+    }
+    if (read) {
+      source = text
+      parsed = read
+      // A branch, a worktree or a store seen for the first time: adopt the file as the base.
+      baseLines = linesOf(previous ?? read)
+      if (base && !force) {
+        const refused = massRemoval(baseLines, read, path)
+        if (refused) return refusal(refused)
+      }
+    } else {
       keepCopy(path, text)
       rebuild()
-    }
-    // A branch, a worktree or a store seen for the first time: adopt the file as the base.
-    baseLines = linesOf(previous ?? parsed!)
-    if (base && !force) {
-      const refused = massRemoval(baseLines, parsed!, path)
-      if (refused) return refusal(refused)
     }
   }
 
@@ -185,9 +190,9 @@ function touchesFile(change: StoreChange): boolean {
 /** Tasks this base shows: those in its file and those first synced here. */
 function baseMembers(store: Store, base: BaseRow | undefined): string[] {
   if (!base) return []
-  return (store.prepare('SELECT task_id FROM sync_homes WHERE base_id = ?').all(base.id) as Array<{ task_id: string }>)
-    .map((r) => r.task_id)
-    .filter((id) => store.getTask(id) !== undefined)
+  const homed = (store.prepare('SELECT task_id FROM sync_homes WHERE base_id = ?').all(base.id) as Array<{ task_id: string }>).map((r) => r.task_id)
+  const shown = linesOf(baseParsed<ParsedTasks>(store, base.id)).keys()
+  return [...new Set([...shown, ...homed])].filter((id) => store.getTask(id) !== undefined)
 }
 
 /** Keeps the file a forced sync replaces, next to it. */

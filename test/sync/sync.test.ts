@@ -1,6 +1,6 @@
 // TASKS.md ⇄ store through the built CLI, on real files, real SQLite and real git.
 import { spawn } from 'node:child_process'
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI, add } from '../helpers/cli.js'
@@ -12,7 +12,8 @@ function useMergeDriver(box: { project: string }): void {
   writeFileSync(join(box.project, '.gitattributes'), 'TASKS.md merge=tasktrail\n')
 }
 
-describe('sync through the CLI', () => {
+// Each step spawns the CLI (a fresh node process): on a busy two-core machine a test takes tens of seconds.
+describe('sync through the CLI', { timeout: 120_000 }, () => {
   it('writes a task added with the CLI into a new TASKS.md, and imports a checked box', () => {
     const box = project()
     const id = add(box, 'Write the parser')
@@ -24,7 +25,7 @@ describe('sync through the CLI', () => {
     expect(sync(box).report).toMatchObject({ imported: 0, written: 0 })
   })
 
-  it('imports every hand edit: uncheck, new line under a parent, indent, move, rename, delete, metadata', () => {
+  it('imports hand edits: uncheck, a new line under a parent, rename, delete (recoverable)', () => {
     const box = project()
     const a = add(box, 'Parent task')
     const b = add(box, 'Second task')
@@ -57,6 +58,33 @@ describe('sync through the CLI', () => {
     expect(readTasks(box)).not.toContain(c)
     json(box, ['reopen', c])
     expect(readTasks(box)).toContain(c)
+  })
+
+  it('imports hand edits: a changed marker, metadata, indent, outdent, moved lines', () => {
+    const box = project()
+    const a = add(box, 'Parent task')
+    const b = add(box, 'Second task')
+    const c = add(box, 'Third task')
+    // change a marker, and edit metadata: blocked with a reason, an agent
+    editLine(box, c, (l) => l.replace('[ ]', '[!]').replace(/ <!--/, ' [reason:: waiting for review] <!--'))
+    editLine(box, b, (l) => l.replace(/ <!--/, ' [agent:: reviewer] <!--'))
+    sync(box)
+    expect(show(box, c)).toMatchObject({ status: 'blocked', task_context: { blocked_reason: 'waiting for review' } })
+    expect(show(box, b).assigned_agent).toBe('reviewer')
+    // indent b under a, then outdent it again
+    editLine(box, b, (l) => `  ${l}`)
+    sync(box)
+    expect(show(box, b).parent_task_id).toBe(a)
+    editLine(box, b, (l) => l.slice(2))
+    sync(box)
+    expect(show(box, b).parent_task_id).toBe(null)
+    // move c's line above a's: the store's order follows the file
+    const moved = readTasks(box).split('\n')
+    const [cLine] = moved.splice(lineOf(moved, c), 1)
+    moved.splice(lineOf(moved, a), 0, cLine!)
+    writeTasks(box, moved.join('\n'))
+    sync(box)
+    expect(exported(box).filter((t) => t.parent_task_id === null).map((t) => t.id)).toEqual([c, a, b])
   })
 
   it('keeps concurrent changes to different tasks and settles the same field by the rules, in the log', () => {
@@ -102,6 +130,61 @@ describe('sync through the CLI', () => {
     expect(exported(box).filter((t) => t.status === 'cancelled')).toHaveLength(3)
   })
 
+  it('refuses a file that does not parse and a missing file, writing nothing; commands still change the store; --force rewrites from the store', () => {
+    const box = project()
+    const a = add(box, 'Kept task')
+    add(box, 'Other task')
+    writeTasks(box, `${readTasks(box)}- [ ] stray\0byte\n`)
+    let run = sync(box)
+    expect(run.code).toBe(1)
+    expect(run.report.refused).toMatch(/cannot be read as a task list: .*NUL byte.*tasktrail sync --force/)
+    expect(readTasks(box)).toContain('\0')
+    const done = tasktrail(box, ['done', a])
+    expect(done.code).toBe(0)
+    expect(done.stderr).toMatch(/the change is saved in the store, but TASKS.md was not updated: .*tasktrail sync --force/)
+    expect(show(box, a).status).toBe('completed')
+    expect(readTasks(box)).toContain('\0')
+    expect(sync(box, ['--force']).code).toBe(0)
+    expect(readFileSync(`${tasksFile(box)}.orig`, 'utf8')).toContain('\0')
+    const lines = readTasks(box).split('\n')
+    expect(lines[lineOf(lines, a)]).toMatch(/\[x\] Kept task/)
+    expect(exported(box).map((t) => t.status).sort()).toEqual(['completed', 'pending'])
+
+    rmSync(tasksFile(box))
+    run = sync(box)
+    expect(run.report.refused).toMatch(/is missing.*git checkout -- TASKS.md.*tasktrail sync --force/)
+    expect(existsSync(tasksFile(box))).toBe(false)
+    expect(sync(box, ['--force']).code).toBe(0)
+    expect(readTasks(box)).toContain(a)
+    expect(exported(box).map((t) => t.status).sort()).toEqual(['completed', 'pending'])
+  })
+
+  it('keeps one TASKS.md per git worktree: a task goes into the file of the worktree that made it, its changes reach the others', () => {
+    const box = project()
+    const a = add(box, 'Made in the main work tree')
+    git(box.project, 'add', 'TASKS.md', '.tasktrail')
+    git(box.project, 'commit', '-qm', 'tasks')
+    const linked = join(box.dir, 'linked')
+    git(box.project, 'worktree', 'add', '-q', '-b', 'side', linked)
+    // The first sync in the new worktree adopts its checked-out file: nothing imported, nothing written.
+    expect(sync(box, [], linked).report).toMatchObject({ imported: 0, written: 0 })
+    const b = json(box, ['add', 'Made in the linked worktree'], { cwd: linked }).id
+    expect(readTasks(box, linked)).toContain(b)
+    expect(sync(box).code).toBe(0)
+    expect(readTasks(box)).not.toContain(b)
+    // One store row for the repository: both work trees list both tasks.
+    expect(exported(box).map((t) => t.id).sort()).toEqual([a, b].sort())
+    expect(exported(box, linked).map((t) => t.id).sort()).toEqual([a, b].sort())
+    // A task both files show, completed in the linked worktree, reaches the main work tree's file at its next sync.
+    json(box, ['done', a], { cwd: linked })
+    const linkedLines = readTasks(box, linked).split('\n')
+    expect(linkedLines[lineOf(linkedLines, a)]).toMatch(/\[x\]/)
+    expect(sync(box).report.written).toBe(1)
+    const mainLines = readTasks(box).split('\n')
+    expect(mainLines[lineOf(mainLines, a)]).toMatch(/\[x\]/)
+    expect(readTasks(box)).not.toContain(b)
+  })
+
   it('rebuilds a fresh clone from committed files alone', () => {
     const box = project()
     const a = add(box, 'Parent', '--type', 'implementation', '--agent', 'coder')
@@ -117,7 +200,7 @@ describe('sync through the CLI', () => {
     expect(sync(fresh).code).toBe(0)
     const strip = (tasks: any[]) =>
       tasks
-        .map(({ task_context: { billable, billable_minutes, ...context }, ...rest }) => ({ ...rest, task_context: context }))
+        .map(({ client, project, task_context: { billable, billable_minutes, ...context }, ...rest }) => ({ ...rest, task_context: context }))
         .sort((x, y) => x.id.localeCompare(y.id))
     expect(strip(exported(fresh))).toEqual(strip(exported(box)))
   })
