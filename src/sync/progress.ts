@@ -13,9 +13,13 @@ export const PROGRESS_DIR = join('.tasktrail', 'tasks')
 /** task_context keys that are billing data: never committed. */
 const BILLING_KEYS = new Set(['billable', 'billable_minutes'])
 
+/**
+ * The task fields committed. Not client and project: they say whom the work is billed to,
+ * which stays in the user's store (a clone takes them from its own `tasktrail link`).
+ */
 const TASK_FIELDS = [
   'title', 'status', 'parent_task_id', 'task_type', 'assigned_agent', 'description', 'estimated_complexity',
-  'client', 'project', 'session_id', 'created_at', 'started_at', 'completed_at'
+  'session_id', 'created_at', 'started_at', 'completed_at'
 ] as const
 
 const HEADER =
