@@ -69,6 +69,15 @@ describe('tasktrail init', () => {
     expect(text).not.toContain('old text')
   })
 
+  test('a project that keeps its instructions in .claude/CLAUDE.md gets the section there', () => {
+    const b = box()
+    mkdirSync(join(b.project, '.claude'))
+    writeFileSync(join(b.project, '.claude', 'CLAUDE.md'), '# Notes\n')
+    expect(tasktrail(b, ['init']).stdout).toContain('.claude/CLAUDE.md: tasktrail section added')
+    expect(read(b, '.claude/CLAUDE.md')).toMatch(/^# Notes\n\n<!-- tasktrail:begin/)
+    expect(existsSync(join(b.project, 'CLAUDE.md'))).toBe(false)
+  })
+
   test('--settings --enable-todo-tools merges into an existing settings.json without touching its other keys', () => {
     const b = box()
     const existing = {

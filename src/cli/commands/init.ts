@@ -53,14 +53,21 @@ async function mergeDriver(root: string, cli: string, report: Report): Promise<v
   report.push(`git merge driver: ${changed ? 'installed (git config merge.tasktrail, TASKS.md in .gitattributes)' : 'already installed'}`)
 }
 
+/** CLAUDE.md, or .claude/CLAUDE.md when the project keeps its instructions there only (Claude Code reads both). */
+function claudeFile(root: string): string {
+  const nested = join('.claude', 'CLAUDE.md')
+  return !existsSync(join(root, 'CLAUDE.md')) && existsSync(join(root, nested)) ? nested : 'CLAUDE.md'
+}
+
 function claudeSection(root: string, report: Report): void {
-  const file = join(root, 'CLAUDE.md')
+  const name = claudeFile(root)
+  const file = join(root, name)
   const section = packageFile(join('templates', 'CLAUDE.md'))
   const current = existsSync(file) ? readFileSync(file, 'utf8') : ''
   const next = SECTION.test(current) ? current.replace(SECTION, section) : current + (current === '' ? '' : current.endsWith('\n') ? '\n' : '\n\n') + section
-  if (next === current) return void report.push('CLAUDE.md: tasktrail section up to date')
+  if (next === current) return void report.push(`${name}: tasktrail section up to date`)
   writeFileSync(file, next)
-  report.push(`CLAUDE.md: tasktrail section ${current.includes('<!-- tasktrail:begin') ? 'updated' : 'added'} (it tells Claude that people edit TASKS.md too)`)
+  report.push(`${name}: tasktrail section ${current.includes('<!-- tasktrail:begin') ? 'updated' : 'added'} (it tells Claude that people edit TASKS.md too)`)
 }
 
 function settingsHooks(root: string, env: NodeJS.ProcessEnv, cli: string, settings: Settings, report: Report): boolean {
