@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { hashText, splitBlocks, type Span } from './blocks.js'
 import { readSimpleRun, type RunTask } from './fast-block.js'
+import { endOfContentBefore, eolOf } from './lines.js'
 import { assertReadable, MarkdownRefusal } from './refusal.js'
 import { GFM_CHECKBOX_MARKERS, readTaskLine } from './task-line.js'
 import type { Block, ParsedFile, ParsedTask } from './types.js'
@@ -27,7 +28,8 @@ function taskOf(source: string, span: Span, item: ListItem): Omit<RunTask, 'pare
   const read = readTaskLine(source, bullet)
   // remark-gfm decides for the boxes it knows; the same rule reads the others.
   if (!read || GFM_CHECKBOX_MARKERS.includes(read.markerChar) !== (item.checked !== null && item.checked !== undefined)) return null
-  const start = source.lastIndexOf('\n', bullet - 1) + 1
+  // A run starts on a line start, or just after a BOM, which is no part of the first line.
+  const start = Math.max(span.start, source.lastIndexOf('\n', bullet - 1) + 1)
   return {
     id: read.id,
     title: read.title,
@@ -40,7 +42,9 @@ function taskOf(source: string, span: Span, item: ListItem): Omit<RunTask, 'pare
     titleStart: read.titleStart,
     titleEnd: read.titleEnd,
     tailEnd: read.tailEnd,
-    end: lineEndAfter(source, span.start + (item.position?.end.offset as number) - 1, span.end)
+    // In a block quote remark stretches an item whose last child is a list over the `>`
+    // lines after it; an item ends at its last line with content, as outside quotes.
+    end: endOfContentBefore(source, lineEndAfter(source, span.start + (item.position?.end.offset as number) - 1, span.end), lineEndAfter(source, bullet, span.end))
   }
 }
 
@@ -193,10 +197,9 @@ export function parse(source: string, previous?: ParsedFile): ParsedFile {
     }
     blocks.push({ ...span, hash })
   }
-  const newline = source.indexOf('\n')
   return {
     tasks: assemble(runs),
-    eol: newline > 0 && source[newline - 1] === '\r' ? '\r\n' : '\n',
+    eol: eolOf(source),
     bom,
     finalNewline: source.endsWith('\n'),
     profile: GFM_PROFILE.test(source) ? 'gfm' : 'canonical',

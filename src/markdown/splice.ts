@@ -4,12 +4,15 @@
 import { isTaskId } from '../model/ids.js'
 import type { TaskStatus } from '../model/task.js'
 import { hashText, splitBlocks } from './blocks.js'
+import { BLANK_LINE, countNewlines, endOfContentBefore, eolOf, skipBlankLines } from './lines.js'
 import { assertTitle, formatTail, formatTaskText, markerFor, needsStop, readTaskLine, writtenMeta } from './task-line.js'
 import type { Block, Edit, ParsedFile, ParsedTask, TaskMeta } from './types.js'
 
 interface State {
   source: string
   parsed: ParsedFile
+  /** The line ending to write: the file's, even while a move has left it without a line break. */
+  eol: '\n' | '\r\n'
 }
 
 /** A task subtree ready to be written at a new place: lines without their old indentation. */
@@ -42,8 +45,6 @@ interface Placement {
 }
 
 const BULLET = /^(?:[-*+]|(\d{1,9})([.)]))/
-// Inside a block quote a line of only `>` is blank too.
-const BLANK_LINE = /^[ \t>]*\r?$/
 
 function fail(message: string): never {
   throw new Error(`${message} Nothing was written.`)
@@ -111,7 +112,7 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
     const end = block.end + delta
     return { ...block, end, hash: hashText(result.slice(block.start, end)) }
   })
-  return { source: result, parsed: { ...parsed, tasks, blocks, length: result.length } }
+  return { source: result, parsed: { ...parsed, tasks, blocks, length: result.length }, eol: state.eol }
 }
 
 function rewriteTask(state: State, index: number, change: { status?: TaskStatus; title?: string; meta?: TaskMeta }): State {
@@ -138,32 +139,6 @@ function rewriteTask(state: State, index: number, change: { status?: TaskStatus;
 }
 
 // ---- whole lines ----------------------------------------------------------
-
-function countNewlines(text: string): number {
-  let count = 0
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
-  return count
-}
-
-/** The end (past its line ending) of the last non-blank line that ends at or before `position`. */
-function endOfContentBefore(source: string, position: number, from: number): number {
-  let end = position
-  while (end > from) {
-    const contentEnd = source[end - 1] === '\n' ? end - 1 : end
-    const lineStart = Math.max(from, source.lastIndexOf('\n', contentEnd - 1) + 1)
-    if (!BLANK_LINE.test(source.slice(lineStart, contentEnd))) return end
-    end = lineStart
-  }
-  return from
-}
-
-function skipBlankLines(source: string, at: number): number {
-  for (;;) {
-    const newline = source.indexOf('\n', at)
-    if (newline === -1 || !BLANK_LINE.test(source.slice(at, newline))) return at
-    at = newline + 1
-  }
-}
 
 function withOrders(tasks: ParsedTask[]): ParsedTask[] {
   const children: number[] = []
@@ -231,7 +206,36 @@ function extract(source: string, tasks: ParsedTask[], index: number, last: numbe
   return { first: (lines[0] as string).slice(root.marker - root.start), contentWidth: root.marker - root.bullet, rest, tasks: fragmentTasks }
 }
 
-function remove(state: State, index: number): { state: State; fragment: Fragment } {
+/** The sibling after `index` when the two are items of the same markdown list. */
+function nextInList(state: State, index: number): number | null {
+  const { source, parsed } = state
+  const task = parsed.tasks[index] as ParsedTask
+  const next = lastDescendant(parsed.tasks, index) + 1
+  const sibling = parsed.tasks[next]
+  if (sibling === undefined || sibling.parent !== task.parent) return null
+  return sibling.start === task.end || blankBetween(source, task.end, sibling.start) ? next : null
+}
+
+/**
+ * Before the first item of an ordered list goes, the next item takes its number: a list
+ * starts at its first number, and one that starts at another number than 1 cannot
+ * interrupt a paragraph, so a subtask list would turn into text.
+ */
+function keepListStart(state: State, index: number): State {
+  const { source, parsed } = state
+  const task = parsed.tasks[index] as ParsedTask
+  const next = nextInList(state, index)
+  if (next === null) return state
+  const previous = parsed.tasks.findIndex((candidate, k) => k < index && candidate.parent === task.parent && nextInList(state, k) === index)
+  const number = bulletOf(source, task)[1]
+  const sibling = parsed.tasks[next] as ParsedTask
+  const nextNumber = bulletOf(source, sibling)[1]
+  if (previous !== -1 || number === undefined || nextNumber === undefined || nextNumber === number) return state
+  return replaceInLine(state, next, sibling.bullet, sibling.bullet + nextNumber.length, number)
+}
+
+function remove(before: State, index: number): { state: State; fragment: Fragment } {
+  const state = keepListStart(before, index)
   const { source, parsed } = state
   const from = parsed.bom ? 1 : 0
   const task = parsed.tasks[index] as ParsedTask
@@ -272,10 +276,11 @@ function remove(state: State, index: number): { state: State; fragment: Fragment
     ...parsed,
     tasks: withOrders(tasks),
     length: result.length,
+    eol: eolOf(result),
     finalNewline: result.endsWith('\n'),
     blocks: rebuildBlocks(parsed, result, start, end, start)
   }
-  return { state: { source: result, parsed: next }, fragment }
+  return { state: { source: result, parsed: next, eol: state.eol }, fragment }
 }
 
 function bulletOf(source: string, task: ParsedTask): RegExpExecArray {
@@ -318,7 +323,8 @@ function childIndent(state: State, parent: ParsedTask): string {
 
 function placement(state: State, parent: number | null, index: number | undefined): Placement {
   const { source, parsed } = state
-  const { tasks, eol } = parsed
+  const { tasks } = parsed
+  const { eol } = state
   const siblings = tasks.flatMap((task, k) => (task.parent === parent ? [k] : []))
   const atEnd = (place: Placement): Placement =>
     place.at === source.length && !source.endsWith('\n') && place.at > (parsed.bom ? 1 : 0)
@@ -358,8 +364,7 @@ function placement(state: State, parent: number | null, index: number | undefine
 }
 
 function insert(state: State, parent: number | null, index: number | undefined, fragment: Fragment): State {
-  const { source, parsed } = state
-  const { eol } = parsed
+  const { source, parsed, eol } = state
   const place = placement(state, parent, index)
   const gap = ' '.repeat(Math.max(1, fragment.contentWidth - place.bullet.length))
   const pad = ' '.repeat(Math.max(0, place.bullet.length + gap.length - fragment.contentWidth))
@@ -433,10 +438,11 @@ function insert(state: State, parent: number | null, index: number | undefined, 
     ...parsed,
     tasks: withOrders(tasks),
     length: result.length,
+    eol: eolOf(result),
     finalNewline: result.endsWith('\n'),
     blocks: rebuildBlocks(parsed, result, at, at, at + delta)
   }
-  return { source: result, parsed: next }
+  return { source: result, parsed: next, eol }
 }
 
 function newFragment(state: State, task: Extract<Edit, { kind: 'insert' }>['task']): Fragment {
@@ -492,9 +498,10 @@ function applyEdit(state: State, edit: Edit): State {
  * Throws, writing nothing, for an unknown id, a duplicate or malformed id, a multi-line
  * title, or a move under the task's own subtree.
  */
-export function applyEdits(source: string, parsed: ParsedFile, edits: Edit[]): State {
+export function applyEdits(source: string, parsed: ParsedFile, edits: Edit[]): { source: string; parsed: ParsedFile } {
   if (source.length !== parsed.length) {
     fail('The ParsedFile given to applyEdits describes another version of TASKS.md. Parse the current file and apply the edits to that.')
   }
-  return edits.reduce(applyEdit, { source, parsed })
+  const result = edits.reduce(applyEdit, { source, parsed, eol: parsed.eol })
+  return { source: result.source, parsed: result.parsed }
 }

@@ -28,4 +28,35 @@ describe('regressions', () => {
       expect(parse(source).tasks.map((parsed) => parsed.title)).toEqual([title])
     }
   })
+
+  it('ends a quoted task with subtasks at its last line with content, not at the `>` line after it', () => {
+    const source = '> - [ ] a <!-- t-00001 -->\n>   - [ ] b <!-- t-00002 -->\n>\n> - [ ] c <!-- t-00003 -->\n'
+    const parsed = parse(source)
+    expect(parsed.tasks[0]?.end).toBe(source.indexOf('\n>\n') + 1)
+    const moved = applyEdits(source, parsed, [{ kind: 'move', id: 't-00003', parentId: 't-00001', index: 0 }])
+    expect(moved.parsed).toEqual(parse(moved.source))
+  })
+
+  it('keeps a nested ordered list a list when its first item is removed', () => {
+    const source = '1) [ ] a <!-- t-00001 -->\n   1) [ ] b <!-- t-00002 -->\n   2) [ ] c <!-- t-00003 -->\n'
+    const result = applyEdits(source, parse(source), [{ kind: 'remove', id: 't-00002' }])
+    expect(result.source).toBe('1) [ ] a <!-- t-00001 -->\n   1) [ ] c <!-- t-00003 -->\n')
+    expect(result.parsed).toEqual(parse(result.source))
+  })
+
+  it('keeps the BOM when the first task of a quoted list goes', () => {
+    const source = '\uFEFF> - [ ] a <!-- t-00001 -->\n> - [ ] b <!-- t-00002 -->'
+    const parsed = parse(source)
+    expect(parsed.tasks[0]?.start).toBe(1)
+    const result = applyEdits(source, parsed, [{ kind: 'remove', id: 't-00001' }])
+    expect(result.source).toBe('\uFEFF> - [ ] b <!-- t-00002 -->')
+    expect(result.parsed).toEqual(parse(result.source))
+  })
+
+  it('keeps CRLF and the missing final newline when a move passes through a file of one line', () => {
+    const source = '- [ ] a <!-- t-00001 -->\r\n- [ ] b <!-- t-00002 -->'
+    const result = applyEdits(source, parse(source), [{ kind: 'move', id: 't-00001', parentId: 't-00002' }])
+    expect(result.source).toBe('- [ ] b <!-- t-00002 -->\r\n  - [ ] a <!-- t-00001 -->')
+    expect(result.parsed).toEqual(parse(result.source))
+  })
 })

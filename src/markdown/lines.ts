@@ -1,0 +1,36 @@
+// Line arithmetic on source text, shared by the reader and the writer.
+
+// Inside a block quote a line of only `>` is blank too.
+export const BLANK_LINE = /^[ \t>]*\r?$/
+
+export function countNewlines(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
+}
+
+/** The end (past its line ending) of the last non-blank line that ends at or before `position`, or `from`. */
+export function endOfContentBefore(source: string, position: number, from: number): number {
+  let end = position
+  while (end > from) {
+    const contentEnd = source[end - 1] === '\n' ? end - 1 : end
+    const lineStart = Math.max(from, source.lastIndexOf('\n', contentEnd - 1) + 1)
+    if (!BLANK_LINE.test(source.slice(lineStart, contentEnd))) return end
+    end = lineStart
+  }
+  return from
+}
+
+export function skipBlankLines(source: string, at: number): number {
+  for (;;) {
+    const newline = source.indexOf('\n', at)
+    if (newline === -1 || !BLANK_LINE.test(source.slice(at, newline))) return at
+    at = newline + 1
+  }
+}
+
+/** The file's line ending, as its first line ends; LF for a file of one line. */
+export function eolOf(source: string): '\n' | '\r\n' {
+  const newline = source.indexOf('\n')
+  return newline > 0 && source[newline - 1] === '\r' ? '\r\n' : '\n'
+}
