@@ -133,7 +133,7 @@ async function attack(box: Sandbox, input: Input): Promise<string[]> {
 describe('bad hook input (guarantee 4)', () => {
   it('every broken recorded event, garbage on stdin, an event outside any project: exit 0, one log line, no store change', async () => {
     const box = await projectWithStore()
-    const runs = scale(20, 1500)
+    const runs = scale(20, 300)
     let count = 0
     await fc.assert(
       fc.asyncProperty(fc.oneof({ weight: 6, arbitrary: brokenEvent }, { weight: 2, arbitrary: garbage }, { weight: 1, arbitrary: noProject }), async (input) => {

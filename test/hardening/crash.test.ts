@@ -13,7 +13,7 @@ import { hookAsync, integrityCheck, storeFile } from './processes.js'
 import { report, scale } from './scale.js'
 
 // A bigger file widens the window in which a kill lands inside the write.
-const FILLER_TASKS = scale(200, 1_500)
+const FILLER_TASKS = scale(200, 500)
 
 /** Runs a hook and kills it after `delay` ms (if it is still running); resolves when it is gone. */
 function hookKilledAfter(box: Sandbox, event: Event, delay: number): Promise<void> {

@@ -153,7 +153,7 @@ describe('merge fuzzing (guarantee 7)', () => {
         steps += ops.length
         expect(await runCase(ops)).toEqual([])
       }),
-      { numRuns: scale(25, 3000), seed: SOAK ? undefined : 7 }
+      { numRuns: scale(25, 2000), seed: SOAK ? undefined : 7 }
     )
     report({ guarantee: 7, attack: `interleavings of hand edits, hook changes and syncs (${steps} steps)`, count: cases, unit: 'cases', failures: 0 })
   }, scale(60_000, 3_600_000))
