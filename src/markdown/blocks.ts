@@ -76,17 +76,22 @@ function fenceCloses(text: string, fence: string): boolean {
   return rest.length >= fence.length && rest === (fence[0] as string).repeat(rest.length)
 }
 
-/** The runs of source[from…], each starting on a line start. */
-export function splitBlocks(source: string, from: number): Span[] {
+const NOWHERE: ReadonlySet<number> = new Set()
+
+/**
+ * The runs of source[from…] (`from` a run start on line `line`), up to the first run that
+ * would start at an offset in `stopAt`: from a run start on, the split depends only on the
+ * text, so the caller can take the rest from an earlier split of the same text.
+ */
+export function splitBlocks(source: string, from: number, line = 1, stopAt = NOWHERE): Span[] {
   const spans: Span[] = []
   let spanStart = from
-  let spanLine = 1
+  let spanLine = line
   let fence: string | null = null
   let html: HtmlEnd | null = null
   let item: number | null = null // content column of the open top-level list item
   let paragraph = false // an open top-level paragraph: an ordered item not numbered 1 cannot interrupt it
   let previousBlank = true
-  let line = 1
   for (let at = from; at < source.length; line++) {
     const newline = source.indexOf('\n', at)
     const next = newline === -1 ? source.length : newline + 1
@@ -103,6 +108,7 @@ export function splitBlocks(source: string, from: number): Span[] {
       const rest = text.slice(restAt)
       if (columns === 0 && at > spanStart && (previousBlank || ATX.test(rest))) {
         spans.push({ start: spanStart, end: at, line: spanLine })
+        if (stopAt.has(at)) return spans
         spanStart = at
         spanLine = line
       }

@@ -6,8 +6,8 @@ import { startsBlock, type Span } from './blocks.js'
 import { readTaskLine } from './task-line.js'
 import type { ParsedTask } from './types.js'
 
-/** A task whose parent is an index among the tasks of its own run. */
-export type RunTask = Omit<ParsedTask, 'order'>
+/** A task whose parent is an index among the tasks of its own run; parse() sets `order`. */
+export type RunTask = ParsedTask
 
 const SIMPLE_ITEM = /^( {0,12})([-*+]|(\d{1,9})[.)])( {1,4})\[/
 const HEADING = /^#{1,6}(?:[ \t]|\r?$)/
@@ -79,6 +79,7 @@ export function readSimpleRun(source: string, span: Span): RunTask[] | null {
         status: read.status,
         meta: read.meta,
         parent,
+        order: 0,
         depth: open.length - 1,
         line,
         start: at,

@@ -4,6 +4,7 @@
 import { isTaskId } from '../model/ids.js'
 import type { TaskStatus } from '../model/task.js'
 import { hashText, splitBlocks } from './blocks.js'
+import { shiftedTask } from './offsets.js'
 import { BLANK_LINE, countNewlines, endOfContentBefore, eolOf, skipBlankLines } from './lines.js'
 import { assertTitle, formatTail, formatTaskText, markerFor, needsStop, readTaskLine, writtenMeta } from './task-line.js'
 import type { Block, Edit, ParsedFile, ParsedTask, TaskMeta } from './types.js'
@@ -85,30 +86,26 @@ function sameMeta(a: TaskMeta, b: TaskMeta): boolean {
 
 // ---- one line -------------------------------------------------------------
 
+/** Replaces text inside one task's first line; only tasks at or after the change get new records. */
 function replaceInLine(state: State, index: number, from: number, to: number, text: string): State {
   const { source, parsed } = state
   const result = source.slice(0, from) + text + source.slice(to)
   const delta = text.length - (to - from)
-  const tasks = parsed.tasks.map((task, k) => {
-    if (k === index) return reread(result, { ...task, end: task.end + delta })
-    if (task.start > from) {
-      return {
-        ...task,
-        start: task.start + delta,
-        bullet: task.bullet + delta,
-        marker: task.marker + delta,
-        titleStart: task.titleStart + delta,
-        titleEnd: task.titleEnd + delta,
-        tailEnd: task.tailEnd + delta,
-        end: task.end + delta
-      }
+  const tasks = parsed.tasks.slice()
+  const edited = parsed.tasks[index] as ParsedTask
+  tasks[index] = reread(result, { ...edited, end: edited.end + delta })
+  if (delta !== 0) {
+    for (let k = index + 1; k < tasks.length; k++) tasks[k] = shiftedTask(tasks[k] as ParsedTask, delta, 0)
+    // Enclosing tasks end after the change.
+    for (let k = edited.parent; k !== null; k = (tasks[k] as ParsedTask).parent) {
+      const above = tasks[k] as ParsedTask
+      tasks[k] = { ...above, end: above.end + delta }
     }
-    return task.end > from ? { ...task, end: task.end + delta } : task
-  })
+  }
   // A task line never starts, ends or continues a block, so only the blocks' offsets move.
   const blocks = parsed.blocks.map((block) => {
-    if (block.start > from) return { ...block, start: block.start + delta, end: block.end + delta }
     if (block.end <= from) return block
+    if (block.start > from) return delta === 0 ? block : { ...block, start: block.start + delta, end: block.end + delta }
     const end = block.end + delta
     return { ...block, end, hash: hashText(result.slice(block.start, end)) }
   })
