@@ -19,5 +19,5 @@ describe('tasktrail demo', () => {
       ['Deploy to production', ' '],
       ['Obsolete idea', '-']
     ])
-  }, 60_000)
+  }, 180_000)
 })

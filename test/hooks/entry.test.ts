@@ -12,6 +12,8 @@ import { checklistLines } from '../helpers/tasks-md.js'
 import type { HostGeneration } from '../e2e/claude.js'
 import { RECORDED_ROOT, recording, type RawEvent } from './setup.js'
 
+/** A replay runs ~30 node processes: seconds on an idle machine, much longer on a loaded one. */
+const REPLAY_TIMEOUT_MS = 180_000
 const HOOKS = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../hooks/hooks.json'), 'utf8')) as HooksConfig
 const NAS = 'Set up monitoring for the Dataforth NAS, alert if sync fails'
 
@@ -74,7 +76,7 @@ describe('the recordings through tasktrail hook', () => {
     expect(implement.task_context).toEqual({ files_modified: ['monitor-nas-sync.ps1'], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
     expectChecklist(box, [[request, '/', 0], [research, 'x', 1], [run, 'x', 2], [implement, '/', 1], [deploy, ' ', 1], [titled(tasks, 'Obsolete idea'), '-', 1]])
     expect(logLines(box)).toEqual([])
-  })
+  }, REPLAY_TIMEOUT_MS)
 
   it('2.1.197 TodoWrite: the renamed item is one task, the dropped one cancelled', () => {
     const box = sandbox()
@@ -92,7 +94,7 @@ describe('the recordings through tasktrail hook', () => {
       [titled(tasks, 'Design monitoring approach (check \\_SYNC\\_STATUS.txt age)'), '/', 1],
       [titled(tasks, 'Deploy to production'), '-', 1]
     ])
-  })
+  }, REPLAY_TIMEOUT_MS)
 
   it('2.1.332 deferred task tools: the background agent completes from the task-notification', () => {
     const box = sandbox()
@@ -104,7 +106,7 @@ describe('the recordings through tasktrail hook', () => {
     expect(titled(tasks, 'Obsolete idea').status).toBe('cancelled')
     expect(titled(tasks, 'Implement monitoring script').task_context.files_modified).toEqual(['monitor-nas-sync.ps1'])
     expectChecklist(box, [[titled(tasks, 'Research NAS sync'), 'x', 2]])
-  })
+  }, REPLAY_TIMEOUT_MS)
 
   it('2.1.332 without task tools: still a record of the request, the agent, the files and the failure', () => {
     const box = sandbox()
@@ -114,7 +116,7 @@ describe('the recordings through tasktrail hook', () => {
     expect(request.task_context).toMatchObject({ files_modified: ['monitor-nas-sync.ps1'], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
     expect(titled(tasks, 'Research NAS sync')).toMatchObject({ parent_task_id: request.id, status: 'completed', task_context: { files_modified: ['notes/sync.md'] } })
     expectChecklist(box, [[request, 'x', 0], [titled(tasks, 'Research NAS sync'), 'x', 1]])
-  })
+  }, REPLAY_TIMEOUT_MS)
 
   it('a second session starts with the open checklist', () => {
     const box = sandbox()
@@ -124,7 +126,7 @@ describe('the recordings through tasktrail hook', () => {
     expect(output.hookSpecificOutput.hookEventName).toBe('SessionStart')
     expect(output.hookSpecificOutput.additionalContext).toContain('[pending] ')
     expect(output.hookSpecificOutput.additionalContext).toContain('Deploy to production')
-  })
+  }, REPLAY_TIMEOUT_MS)
 })
 
 describe('hand edits of TASKS.md', () => {
@@ -139,7 +141,7 @@ describe('hand edits of TASKS.md', () => {
     expect(context).toContain('2 open tasks')
     expect(context).not.toContain(deploy.id)
     expect(titled(exported(box), 'Deploy to production').status).toBe('completed')
-  })
+  }, REPLAY_TIMEOUT_MS)
 })
 
 describe('bad input', () => {
