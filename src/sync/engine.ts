@@ -13,7 +13,7 @@ import {
 } from './bases.js'
 import { contentHash } from './content-hash.js'
 import { readHead } from './head.js'
-import { applyEdits, hasConflictMarkers, isMarkdownRefusal, type ParsedTasks, type Parser } from './markdown.js'
+import { applyEdits, hasConflictMarkers, isMarkdownRefusal, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
 import { fileTasks, lineOfTask, linesOf } from './lines.js'
 import { planSync, type FileEdit, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
 import { readProgress, restoreFromProgress, writeProgressFiles } from './progress.js'
@@ -91,8 +91,10 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   let source: string
   let parsed: ParsedTasks
   let baseLines: Map<string, TaskLine>
+  let fromTemplate = false
   const rebuild = (): void => {
     if (!parser) throw new ParserNeeded()
+    fromTemplate = true
     source = templateText()
     parsed = parser.parse(source) as ParsedTasks
     baseLines = new Map()
@@ -165,7 +167,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   let written = source!
   let writtenParsed = parsed!
   if (edits.length) {
-    ;({ source: written, parsed: writtenParsed } = applyEdits(source!, parsed!, edits))
+    ;({ source: written, parsed: writtenParsed } = fromTemplate ? renderNewFile(parser!, source!, edits) : applyEdits(source!, parsed!, edits))
   }
   if (written !== text) replaceIfUnchanged(path, written, text)
   writeProgressFiles(store, project.root, progressTouched(plan.toStore, changes, new Set(plan.fileIds)))
@@ -193,6 +195,24 @@ function baseMembers(store: Store, base: BaseRow | undefined): string[] {
   const homed = (store.prepare('SELECT task_id FROM sync_homes WHERE base_id = ?').all(base.id) as Array<{ task_id: string }>).map((r) => r.task_id)
   const shown = linesOf(baseParsed<ParsedTasks>(store, base.id)).keys()
   return [...new Set([...shown, ...homed])].filter((id) => store.getTask(id) !== undefined)
+}
+
+/**
+ * A new TASKS.md, the template and the store's tasks, in one render: the splicing writer
+ * inserts one task at a time, in time proportional to the file, so thousands of inserts
+ * (the first sync of a large store) would take minutes.
+ */
+function renderNewFile(parser: Parser, header: string, edits: FileEdit[]): { source: string; parsed: ParsedTasks } {
+  const nodes = new Map<string, RenderTask>()
+  const roots: RenderTask[] = []
+  for (const edit of edits) {
+    if (edit.kind !== 'insert') throw new Error(`tasktrail bug: a new TASKS.md was given a ${edit.kind} edit`)
+    const node: RenderTask = { ...edit.task, children: [] }
+    nodes.set(node.id, node)
+    ;(edit.parentId === null ? roots : nodes.get(edit.parentId)!.children!).push(node)
+  }
+  const source = render(roots, { header })
+  return { source, parsed: parser.parse(source) }
 }
 
 /** Keeps the file a forced sync replaces, next to it. */

@@ -2,7 +2,8 @@
 // (remark, 2.4× a bare node start) only through loadParser(), when TASKS.md changed.
 import type { ParsedFile } from '../markdown/splice-entry.js'
 
-export { applyEdits, hasConflictMarkers } from '../markdown/splice-entry.js'
+export { applyEdits, hasConflictMarkers, render } from '../markdown/splice-entry.js'
+export type { RenderTask } from '../markdown/splice-entry.js'
 
 export type ParsedTasks = ParsedFile
 

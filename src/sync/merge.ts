@@ -209,16 +209,18 @@ export function planSync(input: PlanInput): SyncPlan {
     const reopened = change.fields.has('status') && !isTerminal(store.status)
     if (change.created || reopened) inserts.push(store)
   }
+  // Parents first, so a subtask goes under its parent; a parent not in the file means top level.
   const placed = new Set(inFile.keys())
-  const pending = [...inserts]
-  while (pending.length) {
-    // Parents first, so a subtask goes under its parent; a parent not in the file means top level.
-    const index = pending.findIndex((t) => t.parent === null || placed.has(t.parent) || !pending.some((p) => p.id === t.parent))
-    const line = pending.splice(index === -1 ? 0 : index, 1)[0]!
+  const insertsById = new Map(inserts.map((line) => [line.id, line]))
+  const place = (line: TaskLine): void => {
+    if (placed.has(line.id)) return
+    placed.add(line.id)
+    const parent = line.parent === null ? undefined : insertsById.get(line.parent)
+    if (parent) place(parent)
     const parentId = line.parent !== null && placed.has(line.parent) ? line.parent : null
     toFile.push({ kind: 'insert', task: { id: line.id, title: line.title, status: line.status, meta: metaOf(line) }, parentId })
-    placed.add(line.id)
   }
+  inserts.forEach(place)
 
   // Sibling order: the file's wins; renumber the groups whose order or members changed.
   const groups = new Map<string | null, string[]>()
