@@ -104,7 +104,8 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
   }
   // A task line never starts, ends or continues a block, so only the blocks' offsets move.
   const blocks = parsed.blocks.map((block) => {
-    if (block.end <= from) return block
+    // The last block also holds a change at the very end of the file.
+    if (block.end < from || (block.end === from && from < source.length)) return block
     if (block.start > from) return delta === 0 ? block : { ...block, start: block.start + delta, end: block.end + delta }
     const end = block.end + delta
     return { ...block, end, hash: hashText(result.slice(block.start, end)) }

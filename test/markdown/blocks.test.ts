@@ -1,0 +1,99 @@
+// The shortcuts parse() takes — reading run by run, reading simple runs without remark, and
+// reusing unchanged runs of an earlier parse — give exactly what one remark parse of the
+// whole file gives.
+import fc from 'fast-check'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { splitBlocks } from '../../src/markdown/blocks.js'
+import { readSimpleRun } from '../../src/markdown/fast-block.js'
+import { parse, render } from '../../src/markdown/index.js'
+import { readRunWithRemark } from '../../src/markdown/parse.js'
+import type { ParsedTask } from '../../src/markdown/types.js'
+import { titleArb, treeArb } from './helpers.js'
+import { restyle, styleArb } from './style.js'
+
+const DIR = 'test/fixtures/markdown'
+const CORPUS = readdirSync(DIR).filter((name) => name.endsWith('.md')).sort().map((name) => readFileSync(join(DIR, name), 'utf8'))
+
+const withoutOrder = (tasks: ParsedTask[]) => tasks.map(({ order: _order, ...task }) => task)
+
+function wholeFile(source: string) {
+  const from = source.charCodeAt(0) === 0xfeff ? 1 : 0
+  return withoutOrder(readRunWithRemark(source, { start: from, end: source.length, line: 1 }).tasks)
+}
+
+function expectFastPathAgrees(source: string): void {
+  for (const span of splitBlocks(source, source.charCodeAt(0) === 0xfeff ? 1 : 0)) {
+    const fast = readSimpleRun(source, span)
+    if (fast !== null) expect(fast).toEqual(readRunWithRemark(source, span).tasks)
+  }
+}
+
+// Lines the fast path reads, and a few it must hand to remark, in any order.
+const lineArb = fc.oneof(
+  fc.constantFrom('', '', '# Heading', '## Section', 'Some prose.', 'More prose, with `code`.', '  indented prose', '| a | b |', '<div>', '> quoted', '```', '---', '===', '    code?'),
+  fc.record({
+    indent: fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t'),
+    bullet: fc.constantFrom('-', '*', '+', '1.', '1)', '2.', '10.'),
+    gap: fc.constantFrom(' ', '  ', '    ', '     '),
+    marker: fc.constantFrom(' ', 'x', 'X', '/', '!', '-', '~', '?'),
+    title: titleArb
+  }).map(({ indent, bullet, gap, marker, title }) => `${indent}${bullet}${gap}[${marker}] ${title}`)
+)
+const blockArb = fc.array(lineArb, { minLength: 1, maxLength: 14 }).map((lines) => lines.join('\n'))
+
+describe('reading run by run', () => {
+  it('gives the positions and tasks of a whole-file remark parse, on the corpus', () => {
+    for (const source of CORPUS) expect(withoutOrder(parse(source).tasks)).toEqual(wholeFile(source))
+  })
+
+  it('does so on generated checklists in every style', () => {
+    fc.assert(
+      fc.property(treeArb, styleArb, (tasks, style) => {
+        const source = restyle(render(tasks), style)
+        expect(withoutOrder(parse(source).tasks)).toEqual(wholeFile(source))
+      }),
+      { numRuns: 60 }
+    )
+  })
+})
+
+describe('the remark-free fast path', () => {
+  it('reads every run it accepts exactly as remark does, on the corpus', () => {
+    for (const source of CORPUS) expectFastPathAgrees(source)
+  })
+
+  it('does so on generated runs of headings, prose and task lines', () => {
+    fc.assert(fc.property(blockArb, (source) => expectFastPathAgrees(source)), { numRuns: 400 })
+  })
+})
+
+describe('re-parsing with the previous ParsedFile', () => {
+  const editArb = fc.record({ at: fc.nat(), cut: fc.nat({ max: 80 }), text: fc.oneof(fc.constantFrom('\n', '\n\n', '- [ ] new\n', '```\n', '## H\n', 'x', '  ', '>'), blockArb) })
+
+  it('gives what a fresh parse gives after any edit', () => {
+    const sources = fc.oneof(fc.constantFrom(...CORPUS), fc.tuple(treeArb, styleArb).map(([tasks, style]) => restyle(render(tasks), style)))
+    fc.assert(
+      fc.property(sources, fc.array(editArb, { minLength: 1, maxLength: 3 }), (original, edits) => {
+        let previous = parse(original)
+        let source = original
+        for (const { at, cut, text } of edits) {
+          const from = at % (source.length + 1)
+          const edited = source.slice(0, from) + text + source.slice(Math.min(source.length, from + cut))
+          let fresh
+          try {
+            fresh = parse(edited)
+          } catch {
+            continue // a refused file (say, a duplicated id) is refused either way
+          }
+          const incremental = parse(edited, previous)
+          expect(incremental).toEqual(fresh)
+          previous = incremental
+          source = edited
+        }
+      }),
+      { numRuns: 60 }
+    )
+  })
+})
