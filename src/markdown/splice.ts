@@ -73,10 +73,12 @@ function lastDescendant(tasks: ParsedTask[], index: number): number {
   return last
 }
 
-function reread(source: string, task: ParsedTask): ParsedTask {
-  const read = readTaskLine(source, task.bullet)
+/** The task as its written line reads; `text` holds that line from offset `textStart` of the file on. */
+function reread(text: string, textStart: number, task: ParsedTask): ParsedTask {
+  const read = readTaskLine(text, task.bullet - textStart)
   if (!read) throw new Error(`tasktrail bug: the line written for task ${task.id ?? task.line} is not a task line.`)
-  const { marker, titleStart, titleEnd, tailEnd, title, id, meta, status } = read
+  const { title, id, meta, status } = read
+  const [marker, titleStart, titleEnd, tailEnd] = [read.marker, read.titleStart, read.titleEnd, read.tailEnd].map((offset) => offset + textStart) as [number, number, number, number]
   return { ...task, marker, titleStart, titleEnd, tailEnd, title, id, meta, status }
 }
 
@@ -93,7 +95,10 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
   const delta = text.length - (to - from)
   const tasks = parsed.tasks.slice()
   const edited = parsed.tasks[index] as ParsedTask
-  tasks[index] = reread(result, { ...edited, end: edited.end + delta })
+  // Pieces of `source`, not slices of `result`: slicing the concatenation would copy the whole file.
+  const lineEnd = source.indexOf('\n', to)
+  const line = source.slice(edited.start, from) + text + source.slice(to, lineEnd === -1 ? source.length : lineEnd)
+  tasks[index] = reread(line, edited.start, { ...edited, end: edited.end + delta })
   if (delta !== 0) {
     for (let k = index + 1; k < tasks.length; k++) tasks[k] = shiftedTask(tasks[k] as ParsedTask, delta, 0)
     // Enclosing tasks end after the change.
@@ -107,8 +112,7 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
     // The last block also holds a change at the very end of the file.
     if (block.end < from || (block.end === from && from < source.length)) return block
     if (block.start > from) return delta === 0 ? block : { ...block, start: block.start + delta, end: block.end + delta }
-    const end = block.end + delta
-    return { ...block, end, hash: hashText(result.slice(block.start, end)) }
+    return { ...block, end: block.end + delta, hash: hashText(source.slice(block.start, from) + text + source.slice(to, block.end)) }
   })
   return { source: result, parsed: { ...parsed, tasks, blocks, length: result.length }, eol: state.eol }
 }
@@ -429,7 +433,7 @@ function insert(state: State, parent: number | null, index: number | undefined, 
       tailEnd: bullet,
       end: lineEnd(piece.endLine - 1)
     }
-    return reread(result, blank)
+    return reread(result, 0, blank)
   })
   tasks.splice(position, 0, ...inserted)
   const next: ParsedFile = {
