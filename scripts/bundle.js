@@ -8,7 +8,7 @@
 //
 // A class defined in light code and used in heavy code is duplicated in both files, so
 // errors crossing that boundary are recognised by name, never with instanceof.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { build } from 'esbuild'
 
@@ -50,17 +50,23 @@ async function bundle(entry, outfile, queue) {
   })
 }
 
-rmSync(dist, { recursive: true, force: true })
-mkdirSync(dist)
+// Built aside, then moved in file by file (each rename is atomic), so a CLI or hook running
+// meanwhile never finds dist/ missing or half-written.
+const staging = mkdtempSync(join(root, '.dist-'))
 // dist is CommonJS whatever the package's "type" says.
-writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n')
+writeFileSync(join(staging, 'package.json'), '{ "type": "commonjs" }\n')
 const queue = new Set()
-await bundle(join(src, 'cli/main.ts'), join(dist, 'tasktrail.js'), queue)
+await bundle(join(src, 'cli/main.ts'), join(staging, 'tasktrail.js'), queue)
 const done = new Set()
 for (let pending = [...queue]; pending.length; pending = [...queue].filter((f) => !done.has(f))) {
   for (const file of pending) {
     done.add(file)
-    await bundle(file, join(dist, lazyName(file)), queue)
+    await bundle(file, join(staging, lazyName(file)), queue)
   }
 }
+mkdirSync(dist, { recursive: true })
+const built = new Set(readdirSync(staging))
+for (const name of built) renameSync(join(staging, name), join(dist, name))
+for (const name of readdirSync(dist)) if (!built.has(name)) rmSync(join(dist, name), { recursive: true })
+rmSync(staging, { recursive: true })
 if (done.size) console.log(`bundled ${[...done].map((f) => basename(lazyName(f))).join(', ')} as lazy files`)
