@@ -110,7 +110,7 @@ CREATE TABLE sync_bases (
   branch TEXT NOT NULL,
   -- The commit checked out at the last sync; null outside git or before the first commit.
   head TEXT,
-  -- sha256 of TASKS.md as last read or written; null when there was no file.
+  -- Hash of TASKS.md as last read or written (src/sync/content-hash.ts); null when there was no file.
   file_hash TEXT,
   -- The parsed TASKS.md (JSON) at the last sync.
   parsed TEXT NOT NULL,
@@ -197,6 +197,23 @@ CREATE TABLE billing_settings (
 `
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing]
+// Each sync base's parsed TASKS.md in a table of its own. SQLite reads a row's columns in
+// order, so with the parsed file (a megabyte for 10,000 tasks) before event_mark, every
+// command's and hook's look at its base walked the whole blob.
+const syncBaseFiles: Migration = {
+  version: 5,
+  name: 'sync base files',
+  sql: `
+CREATE TABLE sync_base_files (
+  base_id INTEGER PRIMARY KEY REFERENCES sync_bases(id) ON DELETE CASCADE,
+  -- The parsed TASKS.md (JSON) at the last sync.
+  parsed TEXT NOT NULL
+);
+INSERT INTO sync_base_files (base_id, parsed) SELECT id, parsed FROM sync_bases;
+ALTER TABLE sync_bases DROP COLUMN parsed;
+`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

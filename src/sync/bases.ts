@@ -21,7 +21,7 @@ export function findBase(store: Store, root: string, branch: string): BaseRow | 
 
 /** The parsed file of a base: loaded only when a sync has something to merge. */
 export function baseParsed<T>(store: Store, baseId: number): T {
-  return JSON.parse((store.prepare('SELECT parsed FROM sync_bases WHERE id = ?').get(baseId) as { parsed: string }).parsed) as T
+  return JSON.parse((store.prepare('SELECT parsed FROM sync_base_files WHERE base_id = ?').get(baseId) as { parsed: string }).parsed) as T
 }
 
 export function saveBase(
@@ -30,12 +30,16 @@ export function saveBase(
 ): number {
   store
     .prepare(
-      `INSERT INTO sync_bases (repo_id, root, branch, head, file_hash, parsed, event_mark, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO sync_bases (repo_id, root, branch, head, file_hash, event_mark, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (root, branch) DO UPDATE SET repo_id = excluded.repo_id, head = excluded.head, file_hash = excluded.file_hash,
-         parsed = excluded.parsed, event_mark = excluded.event_mark, synced_at = excluded.synced_at`
+         event_mark = excluded.event_mark, synced_at = excluded.synced_at`
     )
-    .run(fields.repoId, fields.root, fields.branch, fields.head, fields.fileHash, JSON.stringify(fields.parsed), fields.eventMark, store.now())
-  return findBase(store, fields.root, fields.branch)!.id
+    .run(fields.repoId, fields.root, fields.branch, fields.head, fields.fileHash, fields.eventMark, store.now())
+  const id = findBase(store, fields.root, fields.branch)!.id
+  store
+    .prepare('INSERT INTO sync_base_files (base_id, parsed) VALUES (?, ?) ON CONFLICT (base_id) DO UPDATE SET parsed = excluded.parsed')
+    .run(id, JSON.stringify(fields.parsed))
+  return id
 }
 
 /** Moves a base past store changes that did not touch its file. */

@@ -226,10 +226,10 @@ export function planSync(input: PlanInput): SyncPlan {
   const groups = new Map<string | null, string[]>()
   for (const line of fileLines) {
     const parent = fileChanges.get(line.id)?.parent !== undefined ? fileChanges.get(line.id)!.parent! : line.parent
-    groups.set(parent, [...(groups.get(parent) ?? []), line.id])
+    appendTo(groups, parent, line.id)
   }
   const baseGroups = new Map<string | null, string[]>()
-  for (const line of input.base.values()) baseGroups.set(line.parent, [...(baseGroups.get(line.parent) ?? []), line.id])
+  for (const line of input.base.values()) appendTo(baseGroups, line.parent, line.id)
   for (const [parent, members] of groups) {
     const before = baseGroups.get(parent)
     if (before && before.length === members.length && before.every((id, i) => members[i] === id)) continue
@@ -240,4 +240,10 @@ export function planSync(input: PlanInput): SyncPlan {
   }
 
   return { toStore, toFile, conflicts, fileIds: [...placed] }
+}
+
+function appendTo(groups: Map<string | null, string[]>, parent: string | null, id: string): void {
+  const members = groups.get(parent)
+  if (members) members.push(id)
+  else groups.set(parent, [id])
 }
