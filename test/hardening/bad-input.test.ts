@@ -39,8 +39,18 @@ function requiredFields(event: RawEvent): string[] {
   return fields
 }
 
-/** Optional fields parseEvent reads: present with a wrong type, they make the event unreadable too. */
-const TYPED_OPTIONAL = ['prompt_id', 'agent_id', 'source', 'transcript_path', 'reason', 'last_assistant_message', 'agent_type', 'error', 'is_interrupt']
+/** Optional fields parseEvent reads, by event: present with a wrong type, they make the event unreadable too. */
+function typedOptionalFields(event: RawEvent): string[] {
+  const own: Record<string, string[]> = {
+    SessionStart: ['source', 'transcript_path'],
+    PostToolUseFailure: ['error', 'is_interrupt'],
+    SubagentStart: ['agent_type'],
+    SubagentStop: ['last_assistant_message'],
+    Stop: ['last_assistant_message'],
+    SessionEnd: ['reason']
+  }
+  return ['prompt_id', 'agent_id', ...(own[String(event.hook_event_name)] ?? [])]
+}
 
 /** A value of the wrong type for `field` (never null: null means absent, which is allowed). */
 const wrongValue = (field: string): fc.Arbitrary<unknown> =>
@@ -60,7 +70,7 @@ const at = (box: Sandbox, event: RawEvent) => moved(event, RECORDED_ROOT, box.pr
 
 const brokenEvent: fc.Arbitrary<Input> = fc.constantFrom(...HANDLED).chain((event) => {
   const required = requiredFields(event)
-  const optional = TYPED_OPTIONAL.filter((field) => field in event && !required.includes(field))
+  const optional = typedOptionalFields(event).filter((field) => field in event && !required.includes(field))
   const field = fc.constantFrom(...required, ...optional)
   const deleted = fc.constantFrom(...required).map((f): Input => ({ what: `no ${f}`, stdin: (box) => JSON.stringify({ ...at(box, event), [f]: undefined }) }))
   const mistyped = field.chain((f) =>
