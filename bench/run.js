@@ -6,6 +6,7 @@ import { resolve } from 'node:path'
 import { benchId, CLI, makeProject } from './fixtures.js'
 import { fmt, sideBySide } from './harness.js'
 import { measureHooks } from './hooks.js'
+import { measurePeers } from './peers.js'
 
 const rows = []
 function row(measure, target, result, pass) {
@@ -32,6 +33,18 @@ function ratioRow(measure, target, limit, r) {
   ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', '≤ 1.3×', 1.3, hooks.taskUpdate)
   ratioRow('hook, PostToolUse Write (record a file)', '≤ 1.2×', 1.2, hooks.write)
   ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', '≤ 1.5×', 1.5, hooks.sessionStart)
+}
+
+{
+  const peers = measurePeers()
+  if (peers.skipped) row('peers: Task Master and Backlog.md', 'tasktrail ≥ 8× / ≥ 30× faster', `skipped: ${peers.skipped}`, true)
+  else {
+    const { 'Task Master': tm, 'Backlog.md': backlog, tasktrail } = peers.tools
+    const line = (t) => `${t.ratio.toFixed(1)}× node (${fmt(t.median)}, ${t.peakMiB.toFixed(0)} MiB peak)`
+    row('peer: Backlog.md `task edit 500 -s Done`, 1,000 task files', 'tasktrail ≥ 8× faster', `${line(backlog)}; tasktrail ${(backlog.median / tasktrail.median).toFixed(1)}× faster`, backlog.median / tasktrail.median >= 8)
+    row('peer: Task Master `set-status --id=500 --status=done`, 1,000 tasks', 'tasktrail ≥ 30× faster', `${line(tm)}; tasktrail ${(tm.median / tasktrail.median).toFixed(1)}× faster`, tm.median / tasktrail.median >= 30)
+    row('tasktrail `done` in the same rounds', '—', line(tasktrail), true)
+  }
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
