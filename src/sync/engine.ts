@@ -67,6 +67,8 @@ const refusal = (refused: string): SyncReport => ({ imported: 0, written: 0, con
  */
 export function syncInLock(context: SyncContext, parser: Parser | null, options: SyncOptions): SyncReport {
   const { store, project, repo } = context
+  // Tasks outside any repository have no checklist: nothing to look at, on every hook run.
+  if (project.kind === 'home') return { imported: 0, written: 0, conflicts: [] }
   const path = join(project.root, TASKS_FILE)
   const text = readText(path)
   const hash = text === null ? null : contentHash(text)
@@ -105,7 +107,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     if (base?.file_hash && !force) {
       return refusal(`${path} is missing; the store keeps its tasks and nothing was written. Restore it (git checkout -- ${TASKS_FILE}) or write it again from the store: tasktrail sync --force`)
     }
-    if (project.kind === 'home' || (changes.size === 0 && !base?.file_hash)) return { imported: 0, written: 0, conflicts: [] }
+    if (changes.size === 0 && !base?.file_hash) return { imported: 0, written: 0, conflicts: [] }
     rebuild()
   } else if (hasConflictMarkers(text) !== null) {
     if (!force) {

@@ -55,6 +55,7 @@ export async function withProjectSync<T>(
 
 /** Whether TASKS.md differs from the base: read outside the lock, to load the parser before taking it. */
 function needsParser(store: Store, project: ProjectLocation): boolean {
+  if (project.kind === 'home') return false
   const text = readText(join(project.root, TASKS_FILE))
   if (text === null) return false
   const base = findBase(store, project.root, readHead(project.gitDir).branch)
