@@ -34,3 +34,20 @@ export function eolOf(source: string): '\n' | '\r\n' {
   const newline = source.indexOf('\n')
   return newline > 0 && source[newline - 1] === '\r' ? '\r\n' : '\n'
 }
+
+/** The columns `text` spans when it starts at column `from` (a tab reaches the next multiple of 4). */
+export function columnsOf(text: string, from = 0): number {
+  let column = from
+  for (const char of text) column = char === '\t' ? column + 4 - (column % 4) : column + 1
+  return column - from
+}
+
+/**
+ * The line with its leading blanks as spaces, read as starting at column `from`. A tab's
+ * width depends on where it starts, so a line that moves to a column that is not a
+ * multiple of 4 further on must not keep its leading tabs.
+ */
+export function expandIndent(line: string, from: number): string {
+  const indent = /^[ \t]*/.exec(line)?.[0] ?? ''
+  return ' '.repeat(columnsOf(indent, from)) + line.slice(indent.length)
+}

@@ -5,7 +5,7 @@ import { isTaskId } from '../model/ids.js'
 import type { TaskStatus } from '../model/task.js'
 import { hashText, splitBlocks } from './blocks.js'
 import { shiftedTask } from './offsets.js'
-import { BLANK_LINE, countNewlines, endOfContentBefore, eolOf, skipBlankLines } from './lines.js'
+import { BLANK_LINE, columnsOf, countNewlines, endOfContentBefore, eolOf, expandIndent, skipBlankLines } from './lines.js'
 import { assertTitle, formatTail, formatTaskText, markerFor, needsStop, readTaskLine, writtenMeta } from './task-line.js'
 import type { Block, Edit, ParsedFile, ParsedTask, TaskMeta } from './types.js'
 
@@ -14,6 +14,8 @@ interface State {
   parsed: ParsedFile
   /** The line ending to write: the file's, even while a move has left it without a line break. */
   eol: '\n' | '\r\n'
+  /** Whether the file ends with a line ending, even while a move has left it empty. */
+  finalNewline: boolean
 }
 
 /** A task subtree ready to be written at a new place: lines without their old indentation. */
@@ -114,7 +116,7 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
     if (block.start > from) return delta === 0 ? block : { ...block, start: block.start + delta, end: block.end + delta }
     return { ...block, end: block.end + delta, hash: hashText(source.slice(block.start, from) + text + source.slice(to, block.end)) }
   })
-  return { source: result, parsed: { ...parsed, tasks, blocks, length: result.length }, eol: state.eol }
+  return { ...state, source: result, parsed: { ...parsed, tasks, blocks, length: result.length } }
 }
 
 function rewriteTask(state: State, index: number, change: { status?: TaskStatus; title?: string; meta?: TaskMeta }): State {
@@ -179,12 +181,16 @@ function extract(source: string, tasks: ParsedTask[], index: number, last: numbe
     lineStarts.push(at)
     at = source.indexOf('\n', at) + 1
   }
+  // The other lines relative to the item's column, where the fragment's column 0 is.
+  const prefixColumns = columnsOf(prefix)
   const rest = lines.slice(1).map((line) => {
-    if (line.startsWith(prefix)) return line.slice(prefix.length)
+    if (line.startsWith(prefix)) {
+      const after = line.slice(prefix.length)
+      return prefixColumns % 4 === 0 ? after : expandIndent(after, prefixColumns)
+    }
     if (BLANK_LINE.test(line) || /[^ \t]/.test(prefix)) return BLANK_LINE.test(line) ? '' : line
     const indent = /^[ \t]*/.exec(line)?.[0] ?? ''
-    const columns = [...indent].reduce((sum, char) => (char === '\t' ? sum + 4 - (sum % 4) : sum + 1), 0)
-    return ' '.repeat(Math.max(0, columns - prefix.length)) + line.slice(indent.length)
+    return ' '.repeat(Math.max(0, columnsOf(indent) - prefixColumns)) + line.slice(indent.length)
   })
   const taskLines = (task: ParsedTask) => {
     let line = 0
@@ -282,7 +288,7 @@ function remove(before: State, index: number): { state: State; fragment: Fragmen
     finalNewline: result.endsWith('\n'),
     blocks: rebuildBlocks(parsed, result, start, end, start)
   }
-  return { state: { source: result, parsed: next, eol: state.eol }, fragment }
+  return { state: { ...state, source: result, parsed: next }, fragment }
 }
 
 function bulletOf(source: string, task: ParsedTask): RegExpExecArray {
@@ -360,7 +366,7 @@ function placement(state: State, parent: number | null, index: number | undefine
   // No task yet: a new list at the end of the file, after a blank line.
   const from = parsed.bom ? 1 : 0
   const lastLine = source.slice(source.lastIndexOf('\n', source.length - 2) + 1, source.length - 1)
-  if (source.length === from) return { at: from, prefix: '', bullet: '-', lead: '', trail: eol }
+  if (source.length === from) return { at: from, prefix: '', bullet: '-', lead: '', trail: state.finalNewline ? eol : '' }
   if (!source.endsWith('\n')) return { at: source.length, prefix: '', bullet: '-', lead: eol + eol, trail: '' }
   return { at: source.length, prefix: '', bullet: '-', lead: BLANK_LINE.test(lastLine) ? '' : eol, trail: eol }
 }
@@ -372,7 +378,11 @@ function insert(state: State, parent: number | null, index: number | undefined, 
   const pad = ' '.repeat(Math.max(0, place.bullet.length + gap.length - fragment.contentWidth))
   const lines = [
     place.prefix + place.bullet + gap + fragment.first,
-    ...fragment.rest.map((line) => (line === '' ? place.prefix.trimEnd() : place.prefix + pad + line))
+    ...fragment.rest.map((line) => {
+      if (line === '') return place.prefix.trimEnd()
+      const column = columnsOf(place.prefix + pad)
+      return place.prefix + pad + (column % 4 === 0 ? line : expandIndent(line, 0))
+    })
   ]
   const lineStarts: number[] = []
   let text = place.lead
@@ -444,7 +454,7 @@ function insert(state: State, parent: number | null, index: number | undefined, 
     finalNewline: result.endsWith('\n'),
     blocks: rebuildBlocks(parsed, result, at, at, at + delta)
   }
-  return { source: result, parsed: next, eol }
+  return { ...state, source: result, parsed: next }
 }
 
 function newFragment(state: State, task: Extract<Edit, { kind: 'insert' }>['task']): Fragment {
@@ -504,6 +514,8 @@ export function applyEdits(source: string, parsed: ParsedFile, edits: Edit[]): {
   if (source.length !== parsed.length) {
     fail('The ParsedFile given to applyEdits describes another version of TASKS.md. Parse the current file and apply the edits to that.')
   }
-  const result = edits.reduce(applyEdit, { source, parsed, eol: parsed.eol })
+  // A new file (empty, or only a BOM) gets a final newline.
+  const finalNewline = parsed.finalNewline || source.length === (parsed.bom ? 1 : 0)
+  const result = edits.reduce(applyEdit, { source, parsed, eol: parsed.eol, finalNewline })
   return { source: result.source, parsed: result.parsed }
 }

@@ -133,7 +133,7 @@ describe('applyEdits', () => {
           }
         }
       ),
-      { numRuns: 150 }
+      { numRuns: 100 }
     )
   })
 

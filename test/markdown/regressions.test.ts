@@ -59,4 +59,23 @@ describe('regressions', () => {
     expect(result.source).toBe('- [ ] b <!-- t-00002 -->\r\n  - [ ] a <!-- t-00001 -->')
     expect(result.parsed).toEqual(parse(result.source))
   })
+
+  it('keeps a file without a final newline so when a move takes its only content out and back', () => {
+    const source = '- [ ] b <!-- t-00002 -->\n  - [ ] a <!-- t-00001 -->'
+    const result = applyEdits(source, parse(source), [{ kind: 'move', id: 't-00002', parentId: null, index: 0 }])
+    expect(result.source).toBe(source)
+    expect(result.parsed).toEqual(parse(source))
+  })
+
+  it('gives a task inserted into an empty file a final newline', () => {
+    const task = { id: 't-00001', title: 'a', status: 'pending' as const, meta: {} }
+    expect(applyEdits('', parse(''), [{ kind: 'insert', task, parentId: null }]).source).toBe('- [ ] a <!-- t-00001 -->\n')
+  })
+
+  it('keeps a tab-indented subtask a subtask when its parent moves to a column that is not a multiple of 4', () => {
+    const source = '1) [ ] a <!-- t-00001 -->\n1) [ ] b <!-- t-00002 -->\n1) [ ] c <!-- t-00003 -->\n\t1) [ ] d <!-- t-00004 -->'
+    const result = applyEdits(source, parse(source), [{ kind: 'move', id: 't-00003', parentId: 't-00001', index: 0 }])
+    expect(result.source).toBe('1) [ ] a <!-- t-00001 -->\n   1) [ ] c <!-- t-00003 -->\n       1) [ ] d <!-- t-00004 -->\n1) [ ] b <!-- t-00002 -->')
+    expect(result.parsed).toEqual(parse(result.source))
+  })
 })
