@@ -7,6 +7,7 @@ import { benchId, CLI, makeProject } from './fixtures.js'
 import { fmt, sideBySide } from './harness.js'
 import { measureHooks } from './hooks.js'
 import { measurePeers } from './peers.js'
+import { MARKDOWN_TARGETS, measureMarkdown } from './markdown.js'
 
 const rows = []
 function row(measure, target, result, pass) {
@@ -33,6 +34,14 @@ function ratioRow(measure, target, limit, r) {
   ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', '≤ 1.3×', 1.3, hooks.taskUpdate)
   ratioRow('hook, PostToolUse Write (record a file)', '≤ 1.2×', 1.2, hooks.write)
   ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', '≤ 1.5×', 1.5, hooks.sessionStart)
+}
+
+{
+  const md = await measureMarkdown()
+  const t = MARKDOWN_TARGETS
+  row('in process: first parse of 10,000 tasks / re-parse after one edit / splice one change', `≤ ${t.firstParseMs} ms, ≤ ${t.firstParseMiB} MiB / ≤ ${t.reparseMs} ms / ≤ ${t.spliceMs} ms`,
+    `${fmt(md.firstParseMs)}, +${md.firstParseMiB.toFixed(0)} MiB / ${md.reparseMs.toFixed(1)} ms / ${md.spliceMs.toFixed(2)} ms`,
+    md.firstParseMs <= t.firstParseMs && md.firstParseMiB <= t.firstParseMiB && md.reparseMs <= t.reparseMs && md.spliceMs <= t.spliceMs)
 }
 
 {
