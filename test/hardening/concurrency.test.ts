@@ -8,7 +8,7 @@ import { CLI, sandbox, type Sandbox } from '../helpers/cli.js'
 import { disagreements, exported } from './agreement.js'
 import { Session, type Event } from './events.js'
 import { hookAsync, isHookOutput, logLines, runAsync } from './processes.js'
-import { report, scale } from './scale.js'
+import { report, scale, TIMEOUT } from './scale.js'
 
 const WRITERS = 8
 
@@ -97,5 +97,5 @@ describe('concurrent writers (guarantee 1)', () => {
     const events = 1 + rounds * EVENTS_PER_ROUND
     report({ guarantee: 1, attack: `${WRITERS} hook processes × ${events} events, CLI (${cliTasks.length} add + done) and a watcher`, count: WRITERS * events, unit: 'hook events', failures: violations.length })
     expect(violations).toEqual([])
-  }, scale(60_000, 3_600_000))
+  }, TIMEOUT)
 })

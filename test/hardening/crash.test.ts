@@ -10,7 +10,7 @@ import { CLI, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { disagreements, exported, readTasksFile } from './agreement.js'
 import { Session, type Event } from './events.js'
 import { hookAsync, integrityCheck, storeFile } from './processes.js'
-import { report, scale } from './scale.js'
+import { report, scale, TIMEOUT } from './scale.js'
 
 // A bigger file widens the window in which a kill lands inside the write.
 const FILLER_TASKS = scale(200, 500)
@@ -63,5 +63,5 @@ describe('crashes (guarantee 3)', () => {
     violations.push(...disagreements(box))
     report({ guarantee: 3, attack: `hook SIGKILLed at a random point (old ${outcomes.old}, new ${outcomes.new})`, count: trials, unit: 'kills', failures: violations.length })
     expect(violations).toEqual([])
-  }, scale(60_000, 3_600_000))
+  }, TIMEOUT)
 })

@@ -9,6 +9,7 @@ import { sandbox } from '../helpers/cli.js'
 import { disagreements, exported } from './agreement.js'
 import { Session } from './events.js'
 import { hookAsync, isHookOutput, logLines } from './processes.js'
+import { TIMEOUT } from './scale.js'
 
 const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- [ ] level ${i}\n`).join('')
 
@@ -49,7 +50,7 @@ describe.concurrent('hostile TASKS.md (guarantee 5)', () => {
     const { box, after } = await hookAgainst(content)
     expect(after).toBe(content)
     expect(logLines(box).some((line) => line.includes('TASKS.md was not written'))).toBe(true)
-  })
+  }, TIMEOUT)
 
   it.each(KEPT)('%s: every old line kept (an id comment at most added), the hook task written, file and store agree', async (_, content) => {
     const { box, after } = await hookAgainst(content)
@@ -59,5 +60,5 @@ describe.concurrent('hostile TASKS.md (guarantee 5)', () => {
     expect(after).toContain('Added by the hook')
     expect(disagreements(box)).toEqual([])
     expect(logLines(box)).toEqual([])
-  })
+  }, TIMEOUT)
 })

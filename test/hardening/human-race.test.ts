@@ -10,7 +10,7 @@ import { sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { disagreements, exported } from './agreement.js'
 import { Session } from './events.js'
 import { hookAsync } from './processes.js'
-import { report, scale } from './scale.js'
+import { report, scale, TIMEOUT } from './scale.js'
 
 const handLine = (k: number) => `Hand edit ${k}`
 
@@ -55,5 +55,5 @@ describe('a person racing the machine (guarantee 2)', () => {
     violations.push(...disagreements(box, tasks))
     report({ guarantee: 2, attack: 'hand edit saved during a hook write', count: trials, unit: 'trials', failures: violations.length })
     expect(violations).toEqual([])
-  }, scale(60_000, 3_600_000))
+  }, TIMEOUT)
 })

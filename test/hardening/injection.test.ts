@@ -10,6 +10,7 @@ import { parse } from '../../src/markdown/index.js'
 import { add, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { Session, type Event } from './events.js'
 import { hookAsync, logLines } from './processes.js'
+import { TIMEOUT } from './scale.js'
 
 interface Exported {
   id: string
@@ -76,7 +77,7 @@ describe('injection (guarantee 6)', () => {
     expectFileMatchesStore(box)
     expect(readdirShellMarkers(box)).toEqual([])
     expect(logLines(box)).toEqual([])
-  })
+  }, TIMEOUT)
 
   it('hostile titles through the CLI: a multi-line title is refused, the others stay one task each', () => {
     const box = sandbox()
@@ -92,7 +93,7 @@ describe('injection (guarantee 6)', () => {
     expect(exported(box).filter((t) => t.id === real)).toHaveLength(1)
     expectFileMatchesStore(box)
     expect(readdirShellMarkers(box)).toEqual([])
-  })
+  }, TIMEOUT)
 
   it('file paths outside the project are recorded as given and never opened, created or written', async () => {
     const box = sandbox()
@@ -117,7 +118,7 @@ describe('injection (guarantee 6)', () => {
     expect(existsSync(join(outside, 'missing'))).toBe(false)
     expect(existsSync(join(outside, 'escape.txt'))).toBe(false)
     expect(existsSync(join(box.project, '..notes'))).toBe(false)
-  })
+  }, TIMEOUT)
 })
 
 function readdirShellMarkers(box: Sandbox): string[] {

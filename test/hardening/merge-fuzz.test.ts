@@ -16,7 +16,7 @@ import { furtherStatus } from '../../src/sync/merge.js'
 import { syncProject, withProjectSync } from '../../src/sync/index.js'
 import { parse } from '../../src/markdown/index.js'
 import { sandbox } from '../helpers/cli.js'
-import { report, scale, SOAK } from './scale.js'
+import { report, scale, SOAK, TIMEOUT } from './scale.js'
 
 const STATUSES: TaskStatus[] = ['pending', 'in_progress', 'completed', 'cancelled']
 const MARKER: Record<string, string> = { pending: ' ', in_progress: '/', completed: 'x', cancelled: '-' }
@@ -156,5 +156,5 @@ describe('merge fuzzing (guarantee 7)', () => {
       { numRuns: scale(25, 2000), seed: SOAK ? undefined : 7 }
     )
     report({ guarantee: 7, attack: `interleavings of hand edits, hook changes and syncs (${steps} steps)`, count: cases, unit: 'cases', failures: 0 })
-  }, scale(60_000, 3_600_000))
+  }, TIMEOUT)
 })

@@ -10,6 +10,12 @@ export function scale(fast: number, soak: number): number {
   return SOAK ? soak : fast
 }
 
+/**
+ * Time limit of an attack. Generous under npm test: the fast sizes take seconds on two idle
+ * cores, but CI runs other suites (and real Claude Code sessions) alongside.
+ */
+export const TIMEOUT = scale(180_000, 3_600_000)
+
 export interface Tally {
   /** Which guarantee of docs/RELIABILITY.md (1–7) and which attack. */
   guarantee: number
@@ -20,7 +26,7 @@ export interface Tally {
   failures: number
 }
 
-/** Reports what an attack ran; a no-op outside the soak. Call it after the test's assertions held. */
+/** Reports what an attack ran (a no-op outside the soak); call it before asserting that nothing failed. */
 export function report(tally: Tally): void {
   const file = process.env.TASKTRAIL_SOAK_RESULTS
   if (file) appendFileSync(file, JSON.stringify(tally) + '\n')
