@@ -19,9 +19,19 @@ export function findBase(store: Store, root: string, branch: string): BaseRow | 
     .get(root, branch) as BaseRow | undefined
 }
 
+/**
+ * The parsed file of the text last read or written, by its hash: `tasktrail watch` syncs the
+ * same base save after save, and parsing its JSON again is a large part of each sync. The
+ * parsed form depends on the text alone, so the hash is the whole key.
+ */
+let lastParsed: { fileHash: string; parsed: unknown } | undefined
+
 /** The parsed file of a base: loaded only when a sync has something to merge. */
-export function baseParsed<T>(store: Store, baseId: number): T {
-  return JSON.parse((store.prepare('SELECT parsed FROM sync_base_files WHERE base_id = ?').get(baseId) as { parsed: string }).parsed) as T
+export function baseParsed<T>(store: Store, base: BaseRow): T {
+  if (base.file_hash !== null && lastParsed?.fileHash === base.file_hash) return lastParsed.parsed as T
+  const parsed = JSON.parse((store.prepare('SELECT parsed FROM sync_base_files WHERE base_id = ?').get(base.id) as { parsed: string }).parsed) as T
+  if (base.file_hash !== null) lastParsed = { fileHash: base.file_hash, parsed }
+  return parsed
 }
 
 export function saveBase(
@@ -39,6 +49,7 @@ export function saveBase(
   store
     .prepare('INSERT INTO sync_base_files (base_id, parsed) VALUES (?, ?) ON CONFLICT (base_id) DO UPDATE SET parsed = excluded.parsed')
     .run(id, JSON.stringify(fields.parsed))
+  if (fields.fileHash !== null) lastParsed = { fileHash: fields.fileHash, parsed: fields.parsed }
   return id
 }
 

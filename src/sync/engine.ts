@@ -117,11 +117,11 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     rebuild()
   } else if (base && hash === base.file_hash) {
     source = text
-    parsed = baseParsed<ParsedTasks>(store, base.id)
+    parsed = baseParsed<ParsedTasks>(store, base)
     baseLines = linesOf(parsed)
   } else {
     if (!parser) throw new ParserNeeded()
-    const previous = base ? baseParsed<ParsedTasks>(store, base.id) : undefined
+    const previous = base ? baseParsed<ParsedTasks>(store, base) : undefined
     let read: ParsedTasks | undefined
     try {
       read = parser.parse(text, previous)
@@ -195,7 +195,7 @@ function touchesFile(change: StoreChange): boolean {
 function baseMembers(store: Store, base: BaseRow | undefined): string[] {
   if (!base) return []
   const homed = (store.prepare('SELECT task_id FROM sync_homes WHERE base_id = ?').all(base.id) as Array<{ task_id: string }>).map((r) => r.task_id)
-  const shown = linesOf(baseParsed<ParsedTasks>(store, base.id)).keys()
+  const shown = linesOf(baseParsed<ParsedTasks>(store, base)).keys()
   return [...new Set([...shown, ...homed])].filter((id) => store.getTask(id) !== undefined)
 }
 
