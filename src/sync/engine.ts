@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { newTaskId } from '../model/ids.js'
 import { isTerminal, type TaskStatus } from '../model/task.js'
 import type { ProjectLocation } from '../project/locate.js'
-import type { Repo, Source, StoredTask, Store } from '../store/store.js'
+import type { Repo, Source, Store } from '../store/store.js'
 import { readText, replaceIfUnchanged } from './atomic.js'
 import {
   advanceBase, baseParsed, eventMark, findBase, homeOf, homelessTasks, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
