@@ -34,7 +34,19 @@ export function childrenIndex<T extends Pick<Task, 'id' | 'parent_task_id'>>(tas
   return index
 }
 
-function note(task: Task): string {
+/** What a checklist line shows of a task. */
+export type ChecklistTask = Pick<Task, 'id' | 'parent_task_id' | 'title' | 'status' | 'assigned_agent'> & {
+  task_context: Pick<Task['task_context'], 'blocked_reason'>
+}
+
+/** Only what a checklist shows: listing 100,000 tasks must not hold their whole records. */
+export function checklistTask(task: Task): ChecklistTask {
+  const { id, parent_task_id, title, status, assigned_agent } = task
+  const reason = task.task_context.blocked_reason
+  return { id, parent_task_id, title, status, assigned_agent, task_context: reason === undefined ? {} : { blocked_reason: reason } }
+}
+
+function note(task: ChecklistTask): string {
   switch (task.status) {
     case 'pending':
       return ''
@@ -48,7 +60,7 @@ function note(task: Task): string {
 }
 
 /** `- [✓] Analyze requirements (completed)`, nested two spaces per level, id last. */
-export function checklist(tasks: Task[], painter: Painter): string[] {
+export function checklist(tasks: ChecklistTask[], painter: Painter): string[] {
   const index = childrenIndex(tasks)
   const lines: string[] = []
   const walk = (parent: string | null, depth: number) => {

@@ -184,7 +184,8 @@ export class Store {
       if (existing.root !== root) this.prepare('UPDATE repos SET root = ? WHERE id = ?').run(root, existing.id)
       return { ...existing, root }
     }
-    this.prepare('INSERT INTO repos (key, root, created_at) VALUES (?, ?, ?)').run(key, root, this.now())
+    // Another process may insert the same repository between the look-up and this insert.
+    this.prepare('INSERT INTO repos (key, root, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(key, root, this.now())
     return this.repoByKey(key)!
   }
 
@@ -247,6 +248,11 @@ export class Store {
   }
 
   listTasks(filter: TaskFilter = {}): StoredTask[] {
+    return [...this.iterateTasks(filter)]
+  }
+
+  /** The tasks one at a time, so a command over 100,000 of them need not hold them all. */
+  *iterateTasks(filter: TaskFilter = {}): IterableIterator<StoredTask> {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.repoId !== undefined) {
@@ -267,7 +273,7 @@ export class Store {
     }
     if (filter.normal) where.push('t.client_id IS NULL AND t.project_id IS NULL')
     const sql = `${TASK_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.position, t.created_at, t.id`
-    return (this.prepare(sql).all(...params) as TaskRow[]).map(toTask)
+    for (const row of this.prepare(sql).iterate(...params) as IterableIterator<TaskRow>) yield toTask(row)
   }
 
   children(parentId: string): StoredTask[] {

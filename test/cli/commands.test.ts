@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -194,7 +195,7 @@ describe('reading', () => {
     tasktrail(box, ['cancel', c])
     const out = tasktrail(box, ['show', request]).stdout
     expect(out).toMatch(/^Set up monitoring  t-\w+\nOverall Status: In Progress \(1 of 3 complete\)\n/)
-    expect(out).toContain(`\nCompleted ✓\n  - Research (completed)  ${a}\n    research · explorer · 0s\n    Outcome: found the sync script\n`)
+    expect(out).toMatch(new RegExp(`\nCompleted ✓\n  - Research \\(completed\\)  ${a}\n    research · explorer · \\d+s\n    Outcome: found the sync script\n`))
     expect(out).toContain(`\nIn Progress →\n  - Implement (in progress)  ${b}\n`)
     expect(out).toContain('\nPending\n  - Deploy  ')
     expect(out).toContain(`\nCancelled\n  - Obsolete (cancelled)  ${c}\n`)
@@ -285,8 +286,12 @@ describe('the store location', () => {
     const db = join(box.dir, 'elsewhere.db')
     add(box, 'in home')
     expect(json(box, ['list', '--db', db]).tasks).toEqual([])
-    tasktrail(box, ['add', 'in env db'], { env: { TASKTRAIL_DB: db } })
-    expect(json(box, ['list', '--db', db]).tasks.map((t: { title: string }) => t.title)).toEqual(['in env db'])
+    // Another project: a store that met this project's TASKS.md would adopt its tasks.
+    const other = join(box.dir, 'other')
+    spawnSync('git', ['init', '-q', other])
+    tasktrail(box, ['add', 'in env db'], { env: { TASKTRAIL_DB: db }, cwd: other })
+    expect(json(box, ['list', '--db', db], { cwd: other }).tasks.map((t: { title: string }) => t.title)).toEqual(['in env db'])
+    expect(json(box, ['list']).tasks.map((t: { title: string }) => t.title)).toEqual(['in home'])
   })
 
   it('acts on the git work tree containing the directory, or -C DIR', () => {

@@ -1,7 +1,9 @@
 import { EXPORT_VERSION, exportTask } from '../../store/exchange.js'
 import type { Command } from '../command.js'
 import { openContext } from '../context.js'
-import { printJson } from '../output.js'
+
+/** Tasks written at once: bounds memory on a store of 100,000 tasks. */
+const BATCH = 500
 
 const exportCommand: Command = {
   usage: 'export [--json]',
@@ -10,8 +12,26 @@ const exportCommand: Command = {
   options: { json: { type: 'boolean' } },
   run(invocation) {
     const context = openContext(invocation)
-    const tasks = context.store.listTasks({ repoId: context.repo.id })
-    printJson(invocation.output, { version: EXPORT_VERSION, tasks: tasks.map(exportTask) })
+    const out = invocation.output
+    // The bytes of JSON.stringify(document, null, 2), written as the tasks are read.
+    const tasks = context.store.iterateTasks({ repoId: context.repo.id })
+    let next = tasks.next()
+    if (next.done) {
+      out.out(`{\n  "version": ${EXPORT_VERSION},\n  "tasks": []\n}`)
+      return
+    }
+    let chunk = [`{\n  "version": ${EXPORT_VERSION},\n  "tasks": [`]
+    while (!next.done) {
+      const json = `    ${JSON.stringify(exportTask(next.value), null, 2).replaceAll('\n', '\n    ')}`
+      next = tasks.next()
+      chunk.push(next.done ? json : `${json},`)
+      if (chunk.length >= BATCH) {
+        out.out(chunk.join('\n'))
+        chunk = []
+      }
+    }
+    chunk.push('  ]\n}')
+    out.out(chunk.join('\n'))
   }
 }
 

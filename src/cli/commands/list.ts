@@ -1,10 +1,10 @@
 import { isTerminal, STATUSES, type TaskStatus } from '../../model/task.js'
 import { exportTask } from '../../store/exchange.js'
-import type { StoredTask, TaskFilter } from '../../store/store.js'
+import type { TaskFilter } from '../../store/store.js'
 import { text, type Command } from '../command.js'
 import { openContext } from '../context.js'
 import { usageError } from '../errors.js'
-import { checklist, childrenIndex } from '../format.js'
+import { checklist, checklistTask, childrenIndex, type ChecklistTask } from '../format.js'
 import { printJson } from '../output.js'
 
 export function checkStatus(value: string | undefined): TaskStatus | undefined {
@@ -14,9 +14,9 @@ export function checkStatus(value: string | undefined): TaskStatus | undefined {
 }
 
 /** Without --all: the trees whose top task is still open. */
-function openTrees(tasks: StoredTask[]): StoredTask[] {
+function openTrees<T extends ChecklistTask>(tasks: T[]): T[] {
   const index = childrenIndex(tasks)
-  const kept: StoredTask[] = []
+  const kept: T[] = []
   const keep = (parent: string | null) => {
     for (const task of index.get(parent) ?? []) {
       kept.push(task)
@@ -58,12 +58,13 @@ const list: Command = {
       ...(project ? { project } : {}),
       ...(values.normal ? { normal: true } : {})
     }
-    const all = context.store.listTasks(filter)
-    const tasks = values.all || status ? all : openTrees(all)
     if (values.json) {
-      printJson(invocation.output, { tasks: tasks.map(exportTask) })
+      const all = context.store.listTasks(filter)
+      printJson(invocation.output, { tasks: (values.all || status ? all : openTrees(all)).map(exportTask) })
       return
     }
+    const all = Array.from(context.store.iterateTasks(filter), checklistTask)
+    const tasks = values.all || status ? all : openTrees(all)
     if (tasks.length === 0) {
       invocation.output.out(all.length ? 'nothing open; tasktrail list --all shows every task' : 'no tasks yet; add one with tasktrail add TITLE')
       return
