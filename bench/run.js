@@ -8,6 +8,7 @@ import { fmt, sideBySide } from './harness.js'
 import { measureHooks } from './hooks.js'
 import { measurePeers } from './peers.js'
 import { MARKDOWN_TARGETS, measureMarkdown } from './markdown.js'
+import { measureScale } from './scale.js'
 
 const rows = []
 function row(measure, target, result, pass) {
@@ -42,6 +43,13 @@ function ratioRow(measure, target, limit, r) {
   row('in process: first parse of 10,000 tasks / re-parse after one edit / splice one change', `≤ ${t.firstParseMs} ms, ≤ ${t.firstParseMiB} MiB / ≤ ${t.reparseMs} ms / ≤ ${t.spliceMs} ms`,
     `${fmt(md.firstParseMs)}, +${md.firstParseMiB.toFixed(0)} MiB / ${md.reparseMs.toFixed(1)} ms / ${md.spliceMs.toFixed(2)} ms`,
     md.firstParseMs <= t.firstParseMs && md.firstParseMiB <= t.firstParseMiB && md.reparseMs <= t.reparseMs && md.spliceMs <= t.spliceMs)
+}
+
+{
+  const scale = measureScale()
+  row('100,000 tasks: `list --all`, `export --json` peak memory / first `sync` of a fresh clone', '≤ 200 MiB / ≤ 400 MiB',
+    `${scale.listMiB.toFixed(0)} MiB, ${scale.exportMiB.toFixed(0)} MiB / ${scale.firstSyncMiB.toFixed(0)} MiB`,
+    scale.listMiB <= 200 && scale.exportMiB <= 200 && scale.firstSyncMiB <= 400)
 }
 
 {
