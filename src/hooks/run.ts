@@ -15,7 +15,7 @@ import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
 import type { HookOutput } from './output.js'
 import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
-import { spool, spoolPath, takeSpool } from './spool.js'
+import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
 import { HookState } from './state.js'
 
 /** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
@@ -144,11 +144,11 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<strin
     logLine(home, origin, `ignored: ${env.CLAUDE_PROJECT_DIR || event.cwd} is in no git repository and has no TASKS.md`)
     return ''
   }
-  const file = spoolPath(home, project.key)
   let store: Store
   try {
     store = new Store(openDatabase(storePath(env)))
   } catch (error) {
+    const file = spoolPath(home, project.key)
     spool(file, [value])
     logLine(home, origin, `store unavailable, event spooled to ${file}: ${(error as Error).message}`)
     if ((error as Error).name === 'AddonMissingError') {
@@ -163,11 +163,12 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<strin
   }
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
-    await drainSpool(store, project, home, file)
+    if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
     const output = await apply(store, project, event, change, (message) => logLine(home, origin, message))
     return output ? JSON.stringify(output) : ''
   } catch (error) {
     if (isBusy(error)) {
+      const file = spoolPath(home, project.key)
       spool(file, [value])
       logLine(home, origin, `store busy, event spooled to ${file}`)
       return warning(home, event.session_id, `the task store was busy; events are kept in ${file} and applied later`)

@@ -1,13 +1,24 @@
 // Events that arrived while the store could not be used (locked beyond the busy timeout,
 // or its native addon not installed yet) wait in $TASKTRAIL_HOME/spool/<project>.jsonl,
 // one raw event per line, and are applied in order by the next hook that opens the store.
-import { createHash } from 'node:crypto'
-import { appendFileSync, mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
 export function spoolPath(home: string, projectKey: string): string {
+  // Loaded on first use: node:crypto costs a hook ~10 ms to load, and most hooks find no spool.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
   const name = createHash('sha256').update(projectKey).digest('hex').slice(0, 16)
   return join(home, 'spool', `${name}.jsonl`)
+}
+
+/** Whether any project has spooled events: when not, a hook need not work out its spool's name. */
+export function anySpooled(home: string): boolean {
+  try {
+    return readdirSync(join(home, 'spool')).some((name) => name.endsWith('.jsonl'))
+  } catch {
+    return false
+  }
 }
 
 /** Appends events as one line each (a single write: O_APPEND keeps concurrent lines whole). */

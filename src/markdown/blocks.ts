@@ -4,16 +4,27 @@
 // top-level fenced code block or HTML block. The scan approximates CommonMark's block
 // structure; parse() checks each remark-parsed run ends closed and merges it with the next
 // otherwise, so the approximation can cost speed, not correctness.
-import { createHash } from 'node:crypto'
-
 export interface Span {
   start: number
   end: number
   line: number
 }
 
+/**
+ * A block's fingerprint: its length and two independent 32-bit hashes (FNV-1a and a
+ * MurmurHash-style mix). In JavaScript, not node:crypto: loading node:crypto costs a hook
+ * about 10 ms, and the writer hashes the block of every line it changes.
+ */
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('base64url')
+  let fnv = 0x811c9dc5
+  let murmur = 0x9747b28c
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    fnv = Math.imul(fnv ^ code, 0x01000193)
+    murmur = Math.imul(murmur ^ code, 0x5bd1e995)
+    murmur ^= murmur >>> 15
+  }
+  return `${text.length.toString(36)}.${(fnv >>> 0).toString(36)}.${(murmur >>> 0).toString(36)}`
 }
 
 const BLANK = /^[ \t]*\r?$/
