@@ -98,6 +98,11 @@ export async function main(argv: string[], output: Output = terminalOutput(), en
       output.err(`tasktrail: ${error.message}`)
       return 1
     }
+    // Transactions roll back whole, so a busy store changed nothing.
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) {
+      output.err('tasktrail: the task store stayed locked by another tasktrail process for 5 s; nothing was changed. Run the command again.')
+      return 1
+    }
     throw error
   }
 }

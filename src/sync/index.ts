@@ -42,7 +42,7 @@ export async function withProjectSync<T>(
     try {
       return store.transaction(() => {
         const result = change()
-        return { result, report: syncInLock({ store, project, repo }, parser, options) }
+        return { result, report: syncOrRefuse(() => syncInLock({ store, project, repo }, parser, options)) }
       })
     } catch (error) {
       // Both roll the transaction back; the next attempt merges again from the start.
@@ -53,10 +53,31 @@ export async function withProjectSync<T>(
   }
 }
 
+/**
+ * A TASKS.md that cannot be read or replaced safely (a link, a directory, not UTF-8,
+ * read-only, a full disk) refuses the sync like any guard: the change's store writes are
+ * committed, the file is left as it was, and the report says why.
+ */
+function syncOrRefuse(sync: () => SyncReport): SyncReport {
+  try {
+    return sync()
+  } catch (error) {
+    if ((error as Error)?.name !== 'UnsafeFile') throw error
+    return { imported: 0, written: 0, conflicts: [], refused: (error as Error).message }
+  }
+}
+
 /** Whether TASKS.md differs from the base: read outside the lock, to load the parser before taking it. */
 function needsParser(store: Store, project: ProjectLocation): boolean {
   if (project.kind === 'home') return false
-  const text = readText(join(project.root, TASKS_FILE))
+  let text: string | null
+  try {
+    text = readText(join(project.root, TASKS_FILE))
+  } catch (error) {
+    // Refused inside the lock, where the change is kept.
+    if ((error as Error)?.name === 'UnsafeFile') return false
+    throw error
+  }
   if (text === null) return false
   const base = findBase(store, project.root, readHead(project.gitDir).branch)
   return !base || base.file_hash !== contentHash(text)
