@@ -214,6 +214,15 @@ ALTER TABLE sync_bases DROP COLUMN parsed;
 `
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles]
+// sync_base_files.parsed may now hold the packed form (each task an array; src/sync/bases.ts),
+// which an older tasktrail cannot read: the version moves so that it refuses the store instead.
+// Bases stored before are read as they are and packed at their next write.
+const packedSyncBases: Migration = {
+  version: 6,
+  name: 'packed sync bases',
+  sql: `UPDATE sync_base_files SET parsed = parsed WHERE 0;`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -1,6 +1,7 @@
 // The sync state kept in the store (migration 2): one base per work tree and branch — the
 // last synced TASKS.md (hash and parsed form) and the task_events mark up to which store
 // changes are in it — and each task's home, the base it was first synced in.
+import type { ParsedFile, ParsedTask } from '../markdown/types.js'
 import type { Source, Store } from '../store/store.js'
 import type { LineField, StoreChange } from './merge.js'
 
@@ -29,7 +30,7 @@ let lastParsed: { fileHash: string; parsed: unknown } | undefined
 /** The parsed file of a base: loaded only when a sync has something to merge. */
 export function baseParsed<T>(store: Store, base: BaseRow): T {
   if (base.file_hash !== null && lastParsed?.fileHash === base.file_hash) return lastParsed.parsed as T
-  const parsed = JSON.parse((store.prepare('SELECT parsed FROM sync_base_files WHERE base_id = ?').get(base.id) as { parsed: string }).parsed) as T
+  const parsed = decodeParsed((store.prepare('SELECT parsed FROM sync_base_files WHERE base_id = ?').get(base.id) as { parsed: string }).parsed) as T
   if (base.file_hash !== null) lastParsed = { fileHash: base.file_hash, parsed }
   return parsed
 }
@@ -48,9 +49,48 @@ export function saveBase(
   const id = findBase(store, fields.root, fields.branch)!.id
   store
     .prepare('INSERT INTO sync_base_files (base_id, parsed) VALUES (?, ?) ON CONFLICT (base_id) DO UPDATE SET parsed = excluded.parsed')
-    .run(id, JSON.stringify(fields.parsed))
+    .run(id, encodeParsed(fields.parsed as ParsedFile))
   if (fields.fileHash !== null) lastParsed = { fileHash: fields.fileHash, parsed: fields.parsed }
   return id
+}
+
+/**
+ * The stored form of a parsed file (migration 6): each task an array, its offsets from its
+ * line's start. Less than half the JSON of the objects, so every sync that merges reads and
+ * writes less and makes less garbage. Bases stored before (objects) still read.
+ */
+type PackedTask = [
+  id: string | null, title: string, status: ParsedTask['status'], type: string | null, agent: string | null, reason: string | null,
+  parent: number | null, order: number, depth: number, line: number, start: number,
+  bullet: number, marker: number, titleStart: number, titleEnd: number, tailEnd: number, end: number
+]
+
+function encodeParsed(parsed: ParsedFile): string {
+  const tasks = parsed.tasks.map((t): PackedTask => {
+    const s = t.start
+    return [t.id, t.title, t.status, t.meta.type ?? null, t.meta.agent ?? null, t.meta.reason ?? null, t.parent, t.order, t.depth, t.line, s,
+      t.bullet - s, t.marker - s, t.titleStart - s, t.titleEnd - s, t.tailEnd - s, t.end - s]
+  })
+  return JSON.stringify({ ...parsed, tasks, packed: 1 })
+}
+
+function decodeParsed(json: string): ParsedFile {
+  const stored = JSON.parse(json) as Omit<ParsedFile, 'tasks'> & { tasks: PackedTask[] | ParsedTask[]; packed?: 1 }
+  if (stored.packed !== 1) return stored as ParsedFile
+  const { packed: _packed, tasks, ...rest } = stored
+  return {
+    ...rest,
+    tasks: (tasks as PackedTask[]).map(([id, title, status, type, agent, reason, parent, order, depth, line, s, bullet, marker, titleStart, titleEnd, tailEnd, end]): ParsedTask => {
+      const meta: ParsedTask['meta'] = {}
+      if (type !== null) meta.type = type as NonNullable<ParsedTask['meta']['type']>
+      if (agent !== null) meta.agent = agent
+      if (reason !== null) meta.reason = reason
+      return {
+        id, title, status, meta, parent, order, depth, line, start: s,
+        bullet: s + bullet, marker: s + marker, titleStart: s + titleStart, titleEnd: s + titleEnd, tailEnd: s + tailEnd, end: s + end
+      }
+    })
+  }
 }
 
 /** Moves a base past store changes that did not touch its file. */
