@@ -330,7 +330,10 @@ export class Store {
     this.log(id, 'created', null, input.title, source, note)
     if (status !== 'pending') this.log(id, 'status', 'pending', status, source, note)
     if (status === 'completed') settleWorkItem(this, id)
-    if (parent) this.rollUp(parent, status, source)
+    // Only a start rolls up on creation: a sync or an import creates a parent's subtasks one by
+    // one, and the first completed one would otherwise complete the parent before its open
+    // siblings exist.
+    if (parent && status === 'in_progress') this.rollUp(parent, status, source)
     return this.getTask(id)!
   }
 

@@ -162,7 +162,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   })
 
   const markBeforeApply = eventMark(store)
-  const imported = applyToStore(context, plan.toStore) + (base ? 0 : restoreFromProgress(store, repo, project.root).length)
+  const imported = applyToStore(context, plan.toStore) + (base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!))
   for (const c of plan.conflicts) recordResolution(store, c.taskId, c.field, c.lost, c.kept, c.rule)
   const edits = [...plan.toFile, ...rolledUp(store, markBeforeApply, plan.fileIds, plan.toFile)]
 
@@ -185,6 +185,31 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     written: edits.filter((e) => e.kind !== 'assignId').length,
     conflicts: plan.conflicts.map(({ taskId, field, rule }) => ({ taskId, field, rule }))
   }
+}
+
+/**
+ * On a first sync, lines whose id neither the store nor a progress file knows (a TASKS.md
+ * written elsewhere, or whose progress files were not committed) become tasks as they read.
+ */
+function adoptLines(store: Store, repo: Repo, parsed: ParsedTasks): number {
+  let adopted = 0
+  for (const line of parsed.tasks) {
+    if (line.id === null || store.getTask(line.id)) continue
+    const parent = line.parent === null ? null : parsed.tasks[line.parent]!.id
+    store.createTask(repo.id, {
+      id: line.id,
+      title: line.title,
+      status: line.status,
+      parent_task_id: parent && store.getTask(parent) ? parent : null,
+      task_type: line.meta.type ?? null,
+      assigned_agent: line.meta.agent ?? null,
+      task_context: line.meta.reason === undefined ? {} : { blocked_reason: line.meta.reason },
+      client: repo.client,
+      project: repo.project
+    }, 'file', 'first sync: read from TASKS.md')
+    adopted++
+  }
+  return adopted
 }
 
 function touchesFile(change: StoreChange): boolean {

@@ -303,3 +303,12 @@ describe('the store location', () => {
     expect(json(box, ['list', '-C', box.dir]).tasks).toEqual([])
   })
 })
+
+describe('roll-up when tasks arrive in bulk', () => {
+  it('a fresh store reading TASKS.md does not complete a parent whose first subtask is done', () => {
+    const box = sandbox()
+    writeFileSync(join(box.project, 'TASKS.md'), '- [/] Parent <!-- t-aaaaaaa -->\n  - [x] Done first <!-- t-bbbbbbb -->\n  - [ ] Still open <!-- t-ccccccc -->\n')
+    expect(tasktrail(box, ['sync']).code).toBe(0)
+    expect(json(box, ['show', 't-aaaaaaa']).status).toBe('in_progress')
+  })
+})
