@@ -54,7 +54,8 @@ export function renderProgress(task: StoredTask): string {
   const context = Object.entries(task.task_context).filter(([key, value]) => !BILLING_KEYS.has(key) && value !== undefined)
   if (context.length) {
     lines.push('', '## Context', '')
-    for (const [key, value] of context.sort(([a], [b]) => a.localeCompare(b))) lines.push(`- ${key}: ${encodeValue(value)}`)
+    // Code-unit order, not localeCompare: its first call loads ICU's collator, ~14 ms of a hook.
+    for (const [key, value] of context.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(`- ${key}: ${encodeValue(value)}`)
   }
   return lines.join('\n') + '\n'
 }
