@@ -5,7 +5,7 @@
 // the background (a build from source here: one to two minutes); every event meanwhile is
 // spooled and recorded when the install is done. Then the plugin's /tasks shows the checklist.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -26,13 +26,10 @@ function git(cwd: string, ...args: string[]): void {
   if (run.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${run.stderr}`)
 }
 
-/** This repository at HEAD as a user gets it, with the current build committed. */
+/** This repository at HEAD as a user gets it: dist/ is committed (test/build checks it is current). */
 function cleanClone(): string {
   const clone = join(root, 'tasktrail')
   git(root, 'clone', '-q', REPO_ROOT, clone)
-  cpSync(join(REPO_ROOT, 'dist'), join(clone, 'dist'), { recursive: true })
-  git(clone, 'add', '-f', 'dist')
-  git(clone, 'commit', '-q', '-m', 'dist')
   return clone
 }
 
