@@ -1803,15 +1803,8 @@ function replaceIfUnchanged(path, text, expected) {
   }
 }
 
-// src/sync/content-hash.ts
-var last;
-function contentHash(text) {
-  if (last?.text === text) return last.hash;
-  const hash = hashOf(text);
-  last = { text, hash };
-  return hash;
-}
-function hashOf(text) {
+// src/markdown/blocks.ts
+function hashText(text) {
   let fnv = 2166136261;
   let murmur = 2538058380;
   for (let i = 0; i < text.length; i++) {
@@ -1821,6 +1814,118 @@ function hashOf(text) {
     murmur ^= murmur >>> 15;
   }
   return `${text.length.toString(36)}.${(fnv >>> 0).toString(36)}.${(murmur >>> 0).toString(36)}`;
+}
+var BLANK = /^[ \t]*\r?$/;
+var ATX = /^#{1,6}(?:[ \t]|\r?$)/;
+var FENCE_OPEN = /^(`{3,}(?![^\n]*`)|~{3,})/;
+var THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
+var LIST_ITEM = /^(?:[-*+]|(\d{1,9})[.)])(?:([ \t]+)(?=[^ \t\r\n])|[ \t]*\r?$)/;
+var HTML_ENDS = [
+  [/^<(?:script|pre|style|textarea)(?:[ \t>]|\r?$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/]
+];
+var HTML_UNTIL_BLANK = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|\r?$)/i;
+var HTML_TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\r?$/;
+function indentOf(text) {
+  let columns = 0;
+  let at = 0;
+  for (; at < text.length; at++) {
+    const char = text[at];
+    if (char === " ") columns++;
+    else if (char === "	") columns += 4 - columns % 4;
+    else break;
+  }
+  return { columns, at };
+}
+function htmlStart(rest, paragraph) {
+  for (const [open2, close] of HTML_ENDS) if (open2.test(rest)) return close;
+  if (HTML_UNTIL_BLANK.test(rest)) return "blank";
+  if (!paragraph && HTML_TAG_LINE.test(rest)) return "blank";
+  return null;
+}
+function startsBlock(rest) {
+  return ATX.test(rest) || FENCE_OPEN.test(rest) || THEMATIC.test(rest) || LIST_ITEM.test(rest) || rest.startsWith(">") || htmlStart(rest, true) !== null;
+}
+function fenceCloses(text, fence) {
+  const { columns, at } = indentOf(text);
+  if (columns > 3) return false;
+  const rest = text.slice(at).replace(/[ \t\r]+$/, "");
+  return rest.length >= fence.length && rest === fence[0].repeat(rest.length);
+}
+var NOWHERE = /* @__PURE__ */ new Set();
+function splitBlocks(source, from, line = 1, stopAt = NOWHERE) {
+  const spans = [];
+  let spanStart = from;
+  let spanLine = line;
+  let fence = null;
+  let html = null;
+  let item = null;
+  let paragraph = false;
+  let previousBlank = true;
+  for (let at = from; at < source.length; line++) {
+    const newline = source.indexOf("\n", at);
+    const next = newline === -1 ? source.length : newline + 1;
+    const text = source.slice(at, newline === -1 ? source.length : newline);
+    const blank = BLANK.test(text);
+    if (fence !== null) {
+      if (fenceCloses(text, fence)) fence = null;
+    } else if (html !== null) {
+      if (html === "blank" ? blank : html.test(text)) html = null;
+    } else if (blank) {
+      paragraph = false;
+    } else {
+      const { columns, at: restAt } = indentOf(text);
+      const rest = text.slice(restAt);
+      if (columns === 0 && at > spanStart && (previousBlank || ATX.test(rest))) {
+        spans.push({ start: spanStart, end: at, line: spanLine });
+        if (stopAt.has(at)) return spans;
+        spanStart = at;
+        spanLine = line;
+      }
+      const inItem = item !== null && (columns >= item || !previousBlank && !startsBlock(rest));
+      if (!inItem) {
+        item = null;
+        if (columns >= 4) {
+        } else if (FENCE_OPEN.test(rest)) {
+          fence = FENCE_OPEN.exec(rest)[1];
+          paragraph = false;
+        } else if (htmlStart(rest, paragraph) !== null) {
+          const end = htmlStart(rest, paragraph);
+          html = end === "blank" || !end.test(rest.slice(2)) ? end : null;
+          paragraph = false;
+        } else if (ATX.test(rest) || THEMATIC.test(rest)) {
+          paragraph = false;
+        } else {
+          const listItem = LIST_ITEM.exec(rest);
+          const interrupts = listItem !== null && paragraph && (listItem[2] === void 0 || listItem[1] !== void 0 && listItem[1] !== "1");
+          if (listItem && !interrupts) {
+            const markerWidth = listItem[1] === void 0 ? 1 : listItem[1].length + 1;
+            const gap = listItem[2] === void 0 ? 1 : indentOf(listItem[2]).columns;
+            item = columns + markerWidth + (gap > 4 ? 1 : gap);
+            paragraph = false;
+          } else {
+            paragraph = true;
+          }
+        }
+      }
+    }
+    previousBlank = blank;
+    at = next;
+  }
+  if (spanStart < source.length) spans.push({ start: spanStart, end: source.length, line: spanLine });
+  return spans;
+}
+
+// src/sync/content-hash.ts
+var last;
+function contentHash(text) {
+  if (last?.text === text) return last.hash;
+  const hash = hashText(text);
+  last = { text, hash };
+  return hash;
 }
 
 // src/sync/bases.ts
@@ -2025,122 +2130,6 @@ function resolveRef(commonDir, ref) {
       return null;
     }
   }
-}
-
-// src/markdown/blocks.ts
-function hashText(text) {
-  let fnv = 2166136261;
-  let murmur = 2538058380;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    fnv = Math.imul(fnv ^ code, 16777619);
-    murmur = Math.imul(murmur ^ code, 1540483477);
-    murmur ^= murmur >>> 15;
-  }
-  return `${text.length.toString(36)}.${(fnv >>> 0).toString(36)}.${(murmur >>> 0).toString(36)}`;
-}
-var BLANK = /^[ \t]*\r?$/;
-var ATX = /^#{1,6}(?:[ \t]|\r?$)/;
-var FENCE_OPEN = /^(`{3,}(?![^\n]*`)|~{3,})/;
-var THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\r?$/;
-var LIST_ITEM = /^(?:[-*+]|(\d{1,9})[.)])(?:([ \t]+)(?=[^ \t\r\n])|[ \t]*\r?$)/;
-var HTML_ENDS = [
-  [/^<(?:script|pre|style|textarea)(?:[ \t>]|\r?$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^<!--/, /-->/],
-  [/^<\?/, /\?>/],
-  [/^<![A-Za-z]/, />/],
-  [/^<!\[CDATA\[/, /\]\]>/]
-];
-var HTML_UNTIL_BLANK = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|\r?$)/i;
-var HTML_TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\r?$/;
-function indentOf(text) {
-  let columns = 0;
-  let at = 0;
-  for (; at < text.length; at++) {
-    const char = text[at];
-    if (char === " ") columns++;
-    else if (char === "	") columns += 4 - columns % 4;
-    else break;
-  }
-  return { columns, at };
-}
-function htmlStart(rest, paragraph) {
-  for (const [open2, close] of HTML_ENDS) if (open2.test(rest)) return close;
-  if (HTML_UNTIL_BLANK.test(rest)) return "blank";
-  if (!paragraph && HTML_TAG_LINE.test(rest)) return "blank";
-  return null;
-}
-function startsBlock(rest) {
-  return ATX.test(rest) || FENCE_OPEN.test(rest) || THEMATIC.test(rest) || LIST_ITEM.test(rest) || rest.startsWith(">") || htmlStart(rest, true) !== null;
-}
-function fenceCloses(text, fence) {
-  const { columns, at } = indentOf(text);
-  if (columns > 3) return false;
-  const rest = text.slice(at).replace(/[ \t\r]+$/, "");
-  return rest.length >= fence.length && rest === fence[0].repeat(rest.length);
-}
-var NOWHERE = /* @__PURE__ */ new Set();
-function splitBlocks(source, from, line = 1, stopAt = NOWHERE) {
-  const spans = [];
-  let spanStart = from;
-  let spanLine = line;
-  let fence = null;
-  let html = null;
-  let item = null;
-  let paragraph = false;
-  let previousBlank = true;
-  for (let at = from; at < source.length; line++) {
-    const newline = source.indexOf("\n", at);
-    const next = newline === -1 ? source.length : newline + 1;
-    const text = source.slice(at, newline === -1 ? source.length : newline);
-    const blank = BLANK.test(text);
-    if (fence !== null) {
-      if (fenceCloses(text, fence)) fence = null;
-    } else if (html !== null) {
-      if (html === "blank" ? blank : html.test(text)) html = null;
-    } else if (blank) {
-      paragraph = false;
-    } else {
-      const { columns, at: restAt } = indentOf(text);
-      const rest = text.slice(restAt);
-      if (columns === 0 && at > spanStart && (previousBlank || ATX.test(rest))) {
-        spans.push({ start: spanStart, end: at, line: spanLine });
-        if (stopAt.has(at)) return spans;
-        spanStart = at;
-        spanLine = line;
-      }
-      const inItem = item !== null && (columns >= item || !previousBlank && !startsBlock(rest));
-      if (!inItem) {
-        item = null;
-        if (columns >= 4) {
-        } else if (FENCE_OPEN.test(rest)) {
-          fence = FENCE_OPEN.exec(rest)[1];
-          paragraph = false;
-        } else if (htmlStart(rest, paragraph) !== null) {
-          const end = htmlStart(rest, paragraph);
-          html = end === "blank" || !end.test(rest.slice(2)) ? end : null;
-          paragraph = false;
-        } else if (ATX.test(rest) || THEMATIC.test(rest)) {
-          paragraph = false;
-        } else {
-          const listItem = LIST_ITEM.exec(rest);
-          const interrupts = listItem !== null && paragraph && (listItem[2] === void 0 || listItem[1] !== void 0 && listItem[1] !== "1");
-          if (listItem && !interrupts) {
-            const markerWidth = listItem[1] === void 0 ? 1 : listItem[1].length + 1;
-            const gap = listItem[2] === void 0 ? 1 : indentOf(listItem[2]).columns;
-            item = columns + markerWidth + (gap > 4 ? 1 : gap);
-            paragraph = false;
-          } else {
-            paragraph = true;
-          }
-        }
-      }
-    }
-    previousBlank = blank;
-    at = next;
-  }
-  if (spanStart < source.length) spans.push({ start: spanStart, end: source.length, line: spanLine });
-  return spans;
 }
 
 // src/markdown/offsets.ts
