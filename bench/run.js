@@ -1,5 +1,6 @@
 // npm run bench: every performance target of tasktrail, measured side by side with a bare
 // node start, printed as one table and written to docs/PERFORMANCE.md.
+import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { resolve } from 'node:path'
@@ -35,6 +36,15 @@ function ratioRow(measure, target, limit, r) {
   ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', '≤ 1.3×', 1.3, hooks.taskUpdate)
   ratioRow('hook, PostToolUse Write (record a file)', '≤ 1.2×', 1.2, hooks.write)
   ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', '≤ 1.5×', 1.5, hooks.sessionStart)
+}
+
+{
+  // bench/sync.js prints one line per target: "ok  |MISS <measure>: <figure> (target <target>)".
+  const lines = execFileSync(process.execPath, [resolve(import.meta.dirname, 'sync.js')], { encoding: 'utf8' }).trim().split('\n')
+  for (const line of lines) {
+    const match = /^(ok  |MISS) (.+?): (.+) \(target (.+)\)$/.exec(line)
+    if (match) row(match[2], match[4], match[3], match[1] === 'ok  ')
+  }
 }
 
 {
