@@ -5689,8 +5689,8 @@ var mergeDriver = {
   options: {},
   async run(invocation) {
     const [ancestor, ours, theirs, shown = "TASKS.md"] = invocation.positionals;
-    const { runMergeDriver } = await Promise.resolve().then(() => __toESM(require("./sync-git-merge.js"), 1));
-    const result = runMergeDriver(ancestor, ours, theirs);
+    const [{ runMergeDriver }, parser] = await Promise.all([Promise.resolve().then(() => __toESM(require("./sync-git-merge.js"), 1)), loadParser()]);
+    const result = runMergeDriver(parser, ancestor, ours, theirs);
     if (result.merged === null) {
       invocation.output.err(`tasktrail: ${shown} was not merged by task id (${result.refused}); resolve it as a git conflict`);
       return 1;

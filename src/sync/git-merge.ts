@@ -4,11 +4,10 @@
 import { spawnSync } from 'node:child_process'
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from '../markdown/parse.js'
 import { newTaskId } from '../model/ids.js'
 import { readText } from './atomic.js'
 import { fileTasks, linesOf } from './lines.js'
-import { applyEdits, hasConflictMarkers, type ParsedTasks } from './markdown.js'
+import { applyEdits, hasConflictMarkers, type ParsedTasks, type Parser } from './markdown.js'
 import { LINE_FIELDS, planSync, type Conflict, type StoreChange } from './merge.js'
 
 export interface DriverResult {
@@ -18,8 +17,11 @@ export interface DriverResult {
   refused?: string
 }
 
-/** Merges theirs into ours against the common ancestor; null merged when it cannot. */
-export function mergeTaskFiles(ancestor: string, ours: string, theirs: string): DriverResult {
+/**
+ * Merges theirs into ours against the common ancestor; null merged when it cannot. The parser
+ * is passed in (loaded lazily by the caller), so this file does not carry a copy of remark.
+ */
+export function mergeTaskFiles({ parse }: Parser, ancestor: string, ours: string, theirs: string): DriverResult {
   for (const [side, text] of [['ancestor', ancestor], ['ours', ours], ['theirs', theirs]] as const) {
     if (hasConflictMarkers(text) !== null) return { merged: null, conflicts: [], refused: `${side} has conflict markers` }
   }
@@ -59,8 +61,8 @@ function withNewLineIds(theirs: string, parsed: ParsedTasks, others: ParsedTasks
 }
 
 /** `tasktrail merge-driver %O %A %B %P`: writes the merge into %A; exit 1 leaves the conflict to git. */
-export function runMergeDriver(ancestorPath: string, oursPath: string, theirsPath: string): DriverResult {
-  const result = mergeTaskFiles(readFileSync(ancestorPath, 'utf8'), readFileSync(oursPath, 'utf8'), readFileSync(theirsPath, 'utf8'))
+export function runMergeDriver(parser: Parser, ancestorPath: string, oursPath: string, theirsPath: string): DriverResult {
+  const result = mergeTaskFiles(parser, readFileSync(ancestorPath, 'utf8'), readFileSync(oursPath, 'utf8'), readFileSync(theirsPath, 'utf8'))
   if (result.merged !== null) writeFileSync(oursPath, result.merged)
   return result
 }
