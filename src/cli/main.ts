@@ -3,7 +3,7 @@
 // with a dynamic import by the code that needs it, so no other command pays for it.
 import { parseInvocation, text, type Command } from './command.js'
 import { CliError } from './errors.js'
-import { terminalOutput, type Output } from './output.js'
+import { terminalOutput, writeFd, type Output } from './output.js'
 import { NewerStoreError } from '../store/open.js'
 import add from './commands/add.js'
 import { block, cancel, done, reopen, start } from './commands/verbs.js'
@@ -112,7 +112,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`tasktrail: internal error: ${(error as Error)?.stack ?? String(error)}\n`)
+    writeFd(2, `tasktrail: internal error: ${(error as Error)?.stack ?? String(error)}\n`)
     process.exitCode = 1
   }
 )

@@ -1,15 +1,55 @@
 // Writing to the terminal: colour only on a TTY and never with NO_COLOR.
+//
+// Text goes to the file descriptors directly: process.stdout on a pipe is a net.Socket, and
+// creating it loads net and the stream modules, a tenth of a hook's run. Only a pipe that
+// is full (EAGAIN) or a real terminal brings in the stream.
+import { fstatSync, statSync, writeSync } from 'node:fs'
+
 export interface Output {
   out(text: string): void
   err(text: string): void
   color: boolean
 }
 
+const streamed = new Set<number>()
+
+/** Writes all of `text` to fd 1 or 2, in order, falling back to the stream once the fd would block. */
+export function writeFd(fd: 1 | 2, text: string): void {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr)
+  if (streamed.has(fd)) {
+    stream().write(text)
+    return
+  }
+  let rest = Buffer.from(text)
+  try {
+    while (rest.length) rest = rest.subarray(writeSync(fd, rest))
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EAGAIN') throw error
+    streamed.add(fd)
+    stream().write(rest)
+  }
+}
+
+/**
+ * A terminal is a character device; so is /dev/null (stdio 'ignore'), which is ruled out
+ * by its device number before process.stdout, and the modules behind it, is created.
+ */
+function isTerminal(fd: 1): boolean {
+  if (process.platform === 'win32') return process.stdout.isTTY === true
+  const stat = fstatSync(fd)
+  return stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev && process.stdout.isTTY === true
+}
+
+const line = (text: string) => (text.endsWith('\n') ? text : text + '\n')
+
 export function terminalOutput(): Output {
+  let color: boolean | undefined
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR
+    out: (text) => writeFd(1, line(text)),
+    err: (text) => writeFd(2, line(text)),
+    get color() {
+      return (color ??= !process.env.NO_COLOR && isTerminal(1))
+    }
   }
 }
 

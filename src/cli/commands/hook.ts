@@ -2,6 +2,7 @@
 // Reads one event from stdin to the end and always exits 0 (see src/hooks/run.ts).
 import { readFileSync } from 'node:fs'
 import type { Command } from '../command.js'
+import { writeFd } from '../output.js'
 import { runHook } from '../../hooks/run.js'
 
 // Claude Code gives stdin as a pipe: reading fd 0 directly spares creating process.stdin
@@ -25,7 +26,7 @@ const hook: Command = {
   options: {},
   async run(invocation) {
     const stdout = await runHook(await readStdin(), invocation.env)
-    if (stdout) process.stdout.write(stdout)
+    if (stdout) writeFd(1, stdout)
     return 0
   }
 }
