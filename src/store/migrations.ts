@@ -223,6 +223,14 @@ const packedSyncBases: Migration = {
   sql: `UPDATE sync_base_files SET parsed = parsed WHERE 0;`
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases]
+// What tasktrail's latest writes of TASKS.md changed, per base: a save made from a copy read
+// before them is recognised and the changes made again (src/sync/stale-save.ts).
+const recentWrites: Migration = {
+  version: 7,
+  name: 'recent writes of each sync base',
+  sql: `ALTER TABLE sync_bases ADD COLUMN recent_writes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recent_writes));`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

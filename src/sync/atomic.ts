@@ -18,6 +18,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 /** The file's text, or null when it does not exist. */
 export function readText(path: string): string | null {
+  const bytes = readBytes(path)
+  return bytes === null ? null : decodeText(path, bytes)
+}
+
+/** The file's bytes, or null when it does not exist; refuses anything but a regular file. */
+export function readBytes(path: string): Buffer | null {
   let stat
   try {
     stat = lstatSync(path)
@@ -29,7 +35,11 @@ export function readText(path: string): string | null {
     const what = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file'
     throw new UnsafeFile(`${path} is ${what}; tasktrail reads and writes only a regular file there, and left it alone. Replace it with a file.`)
   }
-  const bytes = readFileSync(path)
+  return readFileSync(path)
+}
+
+/** The text of bytes read from `path`; refuses invalid UTF-8. */
+export function decodeText(path: string, bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes)
   } catch {
@@ -72,7 +82,8 @@ export function replaceIfUnchanged(path: string, text: string, expected: string 
     } finally {
       closeSync(fd)
     }
-    if (readText(path) !== expected) throw new FileChangedDuringSync(path)
+    const now = readBytes(path)
+    if (expected === null ? now !== null : now === null || !now.equals(Buffer.from(expected))) throw new FileChangedDuringSync(path)
     renameSync(temp, path)
     renamed = true
   } catch (error) {

@@ -4,6 +4,7 @@
 import type { ParsedFile, ParsedTask } from '../markdown/types.js'
 import type { Source, Store } from '../store/store.js'
 import type { LineField, StoreChange } from './merge.js'
+import type { Write } from './stale-save.js'
 
 export interface BaseRow {
   id: number
@@ -12,12 +13,18 @@ export interface BaseRow {
   head: string | null
   file_hash: string | null
   event_mark: number
+  /** JSON of Write[]: what tasktrail's latest writes of the file changed (src/sync/stale-save.ts). */
+  recent_writes: string
 }
 
 export function findBase(store: Store, root: string, branch: string): BaseRow | undefined {
   return store
-    .prepare('SELECT id, root, branch, head, file_hash, event_mark FROM sync_bases WHERE root = ? AND branch = ?')
+    .prepare('SELECT id, root, branch, head, file_hash, event_mark, recent_writes FROM sync_bases WHERE root = ? AND branch = ?')
     .get(root, branch) as BaseRow | undefined
+}
+
+export function recentWrites(base: BaseRow | undefined): Write[] {
+  return base ? (JSON.parse(base.recent_writes) as Write[]) : []
 }
 
 /**
@@ -37,15 +44,17 @@ export function baseParsed<T>(store: Store, base: BaseRow): T {
 
 export function saveBase(
   store: Store,
-  fields: { repoId: number; root: string; branch: string; head: string | null; fileHash: string | null; parsed: unknown; eventMark: number }
+  fields: {
+    repoId: number; root: string; branch: string; head: string | null; fileHash: string | null; parsed: unknown; eventMark: number; recentWrites: Write[]
+  }
 ): number {
   store
     .prepare(
-      `INSERT INTO sync_bases (repo_id, root, branch, head, file_hash, event_mark, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO sync_bases (repo_id, root, branch, head, file_hash, event_mark, synced_at, recent_writes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (root, branch) DO UPDATE SET repo_id = excluded.repo_id, head = excluded.head, file_hash = excluded.file_hash,
-         event_mark = excluded.event_mark, synced_at = excluded.synced_at`
+         event_mark = excluded.event_mark, synced_at = excluded.synced_at, recent_writes = excluded.recent_writes`
     )
-    .run(fields.repoId, fields.root, fields.branch, fields.head, fields.fileHash, fields.eventMark, store.now())
+    .run(fields.repoId, fields.root, fields.branch, fields.head, fields.fileHash, fields.eventMark, store.now(), JSON.stringify(fields.recentWrites))
   const id = findBase(store, fields.root, fields.branch)!.id
   store
     .prepare('INSERT INTO sync_base_files (base_id, parsed) VALUES (?, ?) ON CONFLICT (base_id) DO UPDATE SET parsed = excluded.parsed')

@@ -7,16 +7,17 @@ import { newTaskId } from '../model/ids.js'
 import { isTerminal, type TaskStatus } from '../model/task.js'
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, Store } from '../store/store.js'
-import { readText, replaceIfUnchanged } from './atomic.js'
+import { decodeText, readBytes, replaceIfUnchanged } from './atomic.js'
 import {
-  advanceBase, baseParsed, eventMark, findBase, homeOf, homelessTasks, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
+  advanceBase, baseParsed, eventMark, findBase, homeOf, homelessTasks, recentWrites, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
 } from './bases.js'
 import { contentHash } from './content-hash.js'
 import { readHead } from './head.js'
 import { applyEdits, hasConflictMarkers, isMarkdownRefusal, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
-import { fileTasks, lineOfTask, linesOf } from './lines.js'
-import { planSync, type FileEdit, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
+import { fileTasks, lineOfTask, linesOf, linesOfTasks } from './lines.js'
+import { planSync, RULES, type Conflict, type FileEdit, type FileTask, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
 import { readProgress, restoreFromProgress, writeProgressFiles } from './progress.js'
+import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
 
 export interface SyncReport {
   imported: number
@@ -70,8 +71,8 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   // Tasks outside any repository have no checklist: nothing to look at, on every hook run.
   if (project.kind === 'home') return { imported: 0, written: 0, conflicts: [] }
   const path = join(project.root, TASKS_FILE)
-  const text = readText(path)
-  const hash = text === null ? null : contentHash(text)
+  const bytes = readBytes(path)
+  const hash = bytes === null ? null : contentHash(bytes)
   const head = readHead(project.gitDir)
   const base = findBase(store, project.root, head.branch)
   const changes: Map<string, StoreChange> = base
@@ -83,17 +84,25 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     // A hook's usual change (files modified, agent runs): nothing TASKS.md shows, so neither
     // the file nor the base's parsed form is read, only the changed tasks' progress files.
     if (![...changes.values()].some(touchesFile)) {
-      writeProgressFiles(store, project.root, [...changes.keys()].filter((id) => text!.includes(id)))
+      writeProgressFiles(store, project.root, [...changes.keys()].filter((id) => bytes!.includes(id)))
       advanceBase(store, base.id, head.commit, eventMark(store))
       return { imported: 0, written: 0, conflicts: [] }
     }
   }
 
   // What the file says now, and the base to compare it with.
+  const text = bytes === null ? null : decodeText(path, bytes)
   let source: string
   let parsed: ParsedTasks
   let baseLines: Map<string, TaskLine>
   let fromTemplate = false
+  // The file's tasks as the planner reads them; set apart when a save from an older copy is replayed.
+  let file: FileTask[] | undefined
+  const replayedIds: FileEdit[] = []
+  let unseen: WrittenChange[] = []
+  // Whether the file holds a person's edits, which the writes remembered so far are then part of.
+  let handEdited = false
+  let fileIsBase = false
   const rebuild = (): void => {
     if (!parser) throw new ParserNeeded()
     fromTemplate = true
@@ -119,6 +128,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     source = text
     parsed = baseParsed<ParsedTasks>(store, base)
     baseLines = linesOf(parsed)
+    fileIsBase = true
   } else {
     if (!parser) throw new ParserNeeded()
     const previous = base ? baseParsed<ParsedTasks>(store, base) : undefined
@@ -136,8 +146,15 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       parsed = read
       // A branch, a worktree or a store seen for the first time: adopt the file as the base.
       baseLines = linesOf(previous ?? read)
+      handEdited = base !== undefined
       if (base && !force) {
-        const refused = massRemoval(baseLines, read, path)
+        unseen = unseenChanges(recentWrites(base), hash!, fileTasks(read))
+        if (unseen.length) {
+          const replay = replayUnseen(unseen, fileTasks(read), baseLines, changes)
+          file = replay.file
+          replayedIds.push(...replay.assignIds)
+        }
+        const refused = massRemoval(baseLines, file ?? fileTasks(read), path)
         if (refused) return refusal(refused)
       }
     } else {
@@ -146,9 +163,10 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     }
   }
 
+  file ??= fileTasks(parsed!)
   const plan = planSync({
     base: baseLines!,
-    file: fileTasks(parsed!),
+    file,
     storeChanges: changes,
     storeTask: (id) => {
       const task = store.getTask(id)
@@ -158,13 +176,18 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       const home = homeOf(store, id)
       return home === undefined || home === base?.id
     },
-    newId: newTaskId
+    newId: newTaskId,
+    fileIsBase
   })
 
   const markBeforeApply = eventMark(store)
   const imported = applyToStore(context, plan.toStore) + (base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!))
-  for (const c of plan.conflicts) recordResolution(store, c.taskId, c.field, c.lost, c.kept, c.rule)
-  const edits = [...plan.toFile, ...rolledUp(store, markBeforeApply, plan.fileIds, plan.toFile)]
+  const conflicts: Conflict[] = [
+    ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
+    ...plan.conflicts
+  ]
+  for (const c of conflicts) recordResolution(store, c.taskId, c.field, c.lost, c.kept, c.rule)
+  const edits = [...replayedIds, ...plan.toFile, ...rolledUp(store, markBeforeApply, plan.fileIds, plan.toFile)]
 
   let written = source!
   let writtenParsed = parsed!
@@ -174,16 +197,21 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   if (written !== text) replaceIfUnchanged(path, written, text)
   writeProgressFiles(store, project.root, progressTouched(plan.toStore, changes, new Set(plan.fileIds)))
 
-  const newHash = written === text ? hash : contentHash(written)
+  const newHash = written === text ? hash : contentHash(Buffer.from(written))
+  const remembered = handEdited || fromTemplate ? [] : recentWrites(base)
+  // Changes made again are not remembered again: deleting such a line a second time is taken as meant.
+  const replayed = new Set(unseen.map((c) => c.id))
+  const write = { from: hash, changes: changesOfWrite(edits, linesOfTasks(file), file).filter((c) => !replayed.has(c.id)) }
+  const recent = written === text || fromTemplate || write.changes.length === 0 ? remembered : [...remembered, write].slice(-REMEMBERED_WRITES)
   const baseId = saveBase(store, {
-    repoId: repo.id, root: project.root, branch: head.branch, head: head.commit, fileHash: newHash, parsed: writtenParsed, eventMark: eventMark(store)
+    repoId: repo.id, root: project.root, branch: head.branch, head: head.commit, fileHash: newHash, parsed: writtenParsed, eventMark: eventMark(store), recentWrites: recent
   })
   const homed = base ? [...plan.toStore.flatMap((op) => (op.kind === 'create' ? [op.line.id] : [])), ...edits.flatMap((e) => (e.kind === 'insert' ? [e.task.id] : []))] : plan.fileIds
   setHomes(store, baseId, homed)
   return {
     imported,
     written: edits.filter((e) => e.kind !== 'assignId').length,
-    conflicts: plan.conflicts.map(({ taskId, field, rule }) => ({ taskId, field, rule }))
+    conflicts: conflicts.map(({ taskId, field, rule }) => ({ taskId, field, rule }))
   }
 }
 
@@ -247,12 +275,12 @@ function keepCopy(path: string, text: string): void {
   writeFileSync(`${path}.orig`, text)
 }
 
-function massRemoval(base: Map<string, TaskLine>, parsed: ParsedTasks, path: string): string | null {
+function massRemoval(base: Map<string, TaskLine>, file: readonly FileTask[], path: string): string | null {
   if (base.size === 0) return null
-  const present = new Set(parsed.tasks.map((t) => t.id))
+  const present = new Set(file.map((t) => t.id))
   const gone = [...base.keys()].filter((id) => !present.has(id)).length
   const advice = `nothing was synced and the store keeps every task. If the file is still being written or a checkout is under way, run tasktrail sync again; if you meant it, tasktrail sync --force cancels the removed tasks (they stay in the store and tasktrail reopen ID brings one back)`
-  if (parsed.tasks.length === 0) return `${path} has no tasks any more (it had ${base.size}); ${advice}`
+  if (file.length === 0) return `${path} has no tasks any more (it had ${base.size}); ${advice}`
   if (base.size >= HALF_GONE_MINIMUM && gone * 2 > base.size) return `${gone} of the ${base.size} tasks in ${path} disappeared at once; ${advice}`
   return null
 }

@@ -13,13 +13,8 @@
 // report.refused. The rules are in docs/SYNC.md.
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, Store } from '../store/store.js'
-import { readText } from './atomic.js'
-import { contentHash } from './content-hash.js'
-import { findBase } from './bases.js'
-import { syncInLock, TASKS_FILE, type SyncOptions, type SyncReport } from './engine.js'
-import { readHead } from './head.js'
+import { syncInLock, type SyncOptions, type SyncReport } from './engine.js'
 import { loadParser, type Parser } from './markdown.js'
-import { join } from 'node:path'
 
 export type { SyncReport } from './engine.js'
 
@@ -37,7 +32,9 @@ export async function withProjectSync<T>(
   change: () => T,
   options: SyncOptions = {}
 ): Promise<{ result: T; report: SyncReport }> {
-  let parser: Parser | null = needsParser(store, project) ? await loadParser() : null
+  // Loaded only when a sync finds TASKS.md changed (ParserNeeded rolls that attempt back):
+  // reading the file beforehand too would cost every unchanged sync a second read.
+  let parser: Parser | null = null
   for (let attempt = 1; ; attempt++) {
     try {
       return store.transaction(() => {
@@ -65,20 +62,4 @@ function syncOrRefuse(sync: () => SyncReport): SyncReport {
     if ((error as Error)?.name !== 'UnsafeFile') throw error
     return { imported: 0, written: 0, conflicts: [], refused: (error as Error).message }
   }
-}
-
-/** Whether TASKS.md differs from the base: read outside the lock, to load the parser before taking it. */
-function needsParser(store: Store, project: ProjectLocation): boolean {
-  if (project.kind === 'home') return false
-  let text: string | null
-  try {
-    text = readText(join(project.root, TASKS_FILE))
-  } catch (error) {
-    // Refused inside the lock, where the change is kept.
-    if ((error as Error)?.name === 'UnsafeFile') return false
-    throw error
-  }
-  if (text === null) return false
-  const base = findBase(store, project.root, readHead(project.gitDir).branch)
-  return !base || base.file_hash !== contentHash(text)
 }

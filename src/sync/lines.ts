@@ -28,8 +28,12 @@ export function fileTasks(parsed: ParsedTasks): FileTask[] {
 }
 
 export function linesOf(parsed: ParsedTasks): Map<string, TaskLine> {
+  return linesOfTasks(fileTasks(parsed))
+}
+
+/** The file's tasks by id (the first line of an id seen twice), as sync compares them. */
+export function linesOfTasks(tasks: readonly FileTask[]): Map<string, TaskLine> {
   const lines = new Map<string, TaskLine>()
-  const tasks = fileTasks(parsed)
   tasks.forEach((t) => {
     if (t.id === null || lines.has(t.id)) return
     lines.set(t.id, { ...t, id: t.id, reason: t.status === 'blocked' ? t.reason : null, parent: t.parent === null ? null : tasks[t.parent]!.id })

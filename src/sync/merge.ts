@@ -32,7 +32,8 @@ export const RULES = {
   status: 'both changed the status: the further one wins (completed > cancelled > blocked > in progress > pending)',
   text: 'both changed it: the file wins (text a person typed)',
   removed: 'line removed from TASKS.md while the store changed the task: the removal wins, the store keeps the task',
-  deletedInStore: 'deleted in the store while TASKS.md changed it: the file keeps it'
+  deletedInStore: 'deleted in the store while TASKS.md changed it: the file keeps it',
+  staleCopy: "TASKS.md was saved from a copy read before tasktrail's last write: that write's change is made again"
 } as const
 
 const STATUS_RANK: Record<TaskStatus, number> = { pending: 0, in_progress: 1, blocked: 2, cancelled: 3, completed: 4 }
@@ -78,6 +79,11 @@ export interface PlanInput {
   /** Whether a task not in this file was first synced here (or never synced anywhere). */
   belongsHere: (id: string) => boolean
   newId: () => string
+  /**
+   * The file is the base (its hash is the base's): nothing to compare but the store's
+   * changes, so a hook's one-task change plans in time proportional to its changes.
+   */
+  fileIsBase?: boolean
 }
 
 /** An edit for the markdown engine's splicing writer. */
@@ -146,7 +152,8 @@ export function planSync(input: PlanInput): SyncPlan {
     if ('parent' in changes) toFile.push({ kind: 'move', id, parentId: changes.parent ?? null })
   }
 
-  for (const line of fileLines) {
+  const compared = input.fileIsBase ? fileLines.filter((line) => input.storeChanges.has(line.id)) : fileLines
+  for (const line of compared) {
     const base = input.base.get(line.id)
     const change = input.storeChanges.get(line.id)
     // Unchanged on both sides since the base: nothing to compare, and no store read (a
@@ -188,7 +195,7 @@ export function planSync(input: PlanInput): SyncPlan {
   }
 
   // Lines removed from the file: the task stays in the store, cancelled if it was open.
-  for (const [id, base] of input.base) {
+  for (const [id, base] of input.fileIsBase ? [] : input.base) {
     if (inFile.has(id)) continue
     const store = input.storeTask(id)
     if (!store) continue
@@ -222,7 +229,11 @@ export function planSync(input: PlanInput): SyncPlan {
   }
   inserts.forEach(place)
 
-  // Sibling order: the file's wins; renumber the groups whose order or members changed.
+  // Sibling order: the file's wins; renumber the groups whose order or members changed. A file
+  // that is the base has its order, unless a store change moved a line.
+  if (input.fileIsBase && ![...fileChanges.values()].some((c) => 'parent' in c) && !toStore.some((op) => op.kind === 'create')) {
+    return { toStore, toFile, conflicts, fileIds: [...placed] }
+  }
   const groups = new Map<string | null, string[]>()
   for (const line of fileLines) {
     const parent = fileChanges.get(line.id)?.parent !== undefined ? fileChanges.get(line.id)!.parent! : line.parent

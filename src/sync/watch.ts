@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { watch } from 'chokidar'
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Store } from '../store/store.js'
-import { readText } from './atomic.js'
+import { readBytes } from './atomic.js'
 import { contentHash } from './content-hash.js'
 import { findBase } from './bases.js'
 import { TASKS_FILE, type SyncReport } from './engine.js'
@@ -29,22 +29,22 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
   const path = join(project.root, TASKS_FILE)
   // Nothing to do for our own writes (the file has the base's hash), nor for the file a
   // sync just refused (until it changes: one log line per refusal, not one per look).
-  let refusedText: string | null | undefined
-  const needsSync = (text: string | null) => {
+  let refusedHash: string | null | undefined
+  const needsSync = (hash: string | null) => {
     const base = findBase(store, project.root, readHead(project.gitDir).branch)
-    const upToDate = base !== undefined && (text === null ? null : contentHash(text)) === base.file_hash
-    return !upToDate && text !== refusedText
+    return !(base !== undefined && hash === base.file_hash) && hash !== refusedHash
   }
   let timer: NodeJS.Timeout | undefined
   let recheck: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
   const run = () => {
     running = running.then(async () => {
-      const text = readText(path)
-      if (options.signal.aborted || !needsSync(text)) return
+      const bytes = readBytes(path)
+      const hash = bytes === null ? null : contentHash(bytes)
+      if (options.signal.aborted || !needsSync(hash)) return
       try {
         const report = await syncProject(store, project, repo, { source: 'file' })
-        refusedText = report.refused ? text : undefined
+        refusedHash = report.refused ? hash : undefined
         options.log(options.describe(report))
       } catch (error) {
         options.log(`sync failed: ${(error as Error).message}; the watch goes on`)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { planSync, RULES, type FileTask, type PlanInput, type StoreChange, type TaskLine } from '../../src/sync/merge.js'
 
 const line = (id: string, title: string, more: Partial<TaskLine> = {}): TaskLine => ({
@@ -135,5 +136,50 @@ describe('planSync', () => {
     const plan = planSync(input([], [fileTask({ ...a, title: 'Renamed on main' })], [{ ...a, status: 'completed' }]))
     expect(plan.toStore).toContainEqual({ kind: 'update', id: a.id, changes: { title: 'Renamed on main' } })
     expect(plan.toFile).toEqual([{ kind: 'status', id: a.id, status: 'completed' }])
+  })
+})
+
+describe('planSync on a file that is the base', () => {
+  // The shortcut must plan exactly what comparing every line would.
+  const STATUSES = ['pending', 'in_progress', 'blocked', 'completed', 'cancelled'] as const
+  it('plans what the full comparison plans, for any store changes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.record({ pick: fc.nat(), kind: fc.constantFrom('status', 'title', 'parent', 'deleted', 'created'), value: fc.nat(4) }), { maxLength: 6 }),
+        (count, edits) => {
+          const lines = Array.from({ length: count }, (_, i) => line(`t-${i}`, `Task ${i}`, { parent: i > 0 && i % 3 === 0 ? `t-${i - 1}` : null }))
+          const file = lines.map((l) => fileTask(l, l.parent === null ? null : lines.findIndex((p) => p.id === l.parent)))
+          const store = new Map(lines.map((l) => [l.id, { ...l }]))
+          const changes: Record<string, { fields?: Set<string>; created?: boolean; deleted?: boolean }> = {}
+          for (const edit of edits) {
+            if (edit.kind === 'created') {
+              const id = `t-new-${edit.pick}`
+              store.set(id, line(id, `New ${edit.pick}`, { parent: edit.value % 2 ? `t-${edit.pick % count}` : null }))
+              changes[id] = { created: true }
+              continue
+            }
+            const id = `t-${edit.pick % count}`
+            const change = (changes[id] ??= { fields: new Set() })
+            if (edit.kind === 'deleted') {
+              store.delete(id)
+              change.deleted = true
+            } else if (store.has(id)) {
+              const task = store.get(id)!
+              if (edit.kind === 'status') task.status = STATUSES[edit.value]!
+              if (edit.kind === 'title') task.title = `Renamed ${edit.value}`
+              if (edit.kind === 'parent') task.parent = edit.value % 2 ? null : `t-${(edit.pick + 1) % count}`
+              change.fields!.add(edit.kind)
+            }
+          }
+          const plan = (fileIsBase: boolean) => {
+            const { storeTask: _storeTask, ...rest } = input(lines, file, [...store.values()], changes)
+            return planSync({ ...rest, storeTask: (id) => store.get(id), fileIsBase, newId: () => 't-unused' })
+          }
+          expect(plan(true)).toEqual(plan(false))
+        }
+      ),
+      { numRuns: 500, seed: 11 }
+    )
   })
 })
