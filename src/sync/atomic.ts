@@ -1,9 +1,10 @@
 // Writing TASKS.md without losing a person's save: temp file, fsync, check that the target
-// still holds exactly the text the sync read, rename, fsync the directory. A file changed in
-// between raises FileChangedDuringSync, and the caller merges again. A file tasktrail must
+// still holds exactly the text the sync read, rename, fsync the directory, and check that no
+// save went into the file just replaced. A file changed in between raises
+// FileChangedDuringSync, and the caller merges again. A file tasktrail must
 // not read or replace (a link, a directory, not UTF-8, read-only, a failed write) raises
 // UnsafeFile: the sync then writes nothing and says why.
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 export class UnsafeFile extends Error {
@@ -66,37 +67,103 @@ function modeFor(path: string): number | null {
   }
 }
 
-/** Replaces `path` with `text` if it still holds `expected`, the text the sync read (null: must not exist). */
+/**
+ * Replaces `path` with `text` if it still holds `expected`, the text the sync read (null: must
+ * not exist). The file replaced is held open: an editor that opened it before the rename and
+ * wrote after the check wrote into it, and that save is put back for the sync to merge.
+ */
 export function replaceIfUnchanged(path: string, text: string, expected: string | null): void {
   const mode = modeFor(path)
   const dir = dirname(path)
   const temp = join(dir, `.${basename(path)}.tasktrail-${process.pid}.tmp`)
+  const want = expected === null ? null : Buffer.from(expected)
+  let replaced: number | null = null
   let renamed = false
   try {
-    const fd = openSync(temp, 'w')
     try {
-      // writeFileSync on a descriptor loops until every byte is written (a full disk throws).
-      writeFileSync(fd, text)
-      if (mode !== null) fchmodSync(fd, mode)
-      fsyncSync(fd)
+      if (want !== null) replaced = openReplaced(path)
+      writeWhole(temp, text, mode)
+      const now = readBytes(path)
+      if (want === null ? now !== null : now === null || !now.equals(want)) throw new FileChangedDuringSync(path)
+      renameSync(temp, path)
+      renamed = true
+    } catch (error) {
+      const name = (error as Error).name
+      if (name === 'FileChangedDuringSync' || name === 'UnsafeFile') throw error
+      throw new UnsafeFile(`could not write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it was left as it was, and the store keeps the change. The next sync writes it.`)
     } finally {
-      closeSync(fd)
+      if (!renamed) rmSync(temp, { force: true })
     }
-    const now = readBytes(path)
-    if (expected === null ? now !== null : now === null || !now.equals(Buffer.from(expected))) throw new FileChangedDuringSync(path)
-    renameSync(temp, path)
-    renamed = true
-  } catch (error) {
-    const name = (error as Error).name
-    if (name === 'FileChangedDuringSync' || name === 'UnsafeFile') throw error
-    throw new UnsafeFile(`could not write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); it was left as it was, and the store keeps the change. The next sync writes it.`)
+    fsyncDirectory(dir)
+    const late = replaced === null ? null : lateSave(replaced, want!)
+    if (late !== null) {
+      writeWhole(temp, late, mode)
+      renameSync(temp, path)
+      fsyncDirectory(dir)
+      throw new FileChangedDuringSync(path)
+    }
   } finally {
-    if (!renamed) rmSync(temp, { force: true })
+    if (replaced !== null) closeSync(replaced)
   }
-  const dirFd = openSync(dir, 'r')
+}
+
+function openReplaced(path: string): number {
   try {
-    fsyncSync(dirFd)
-  } finally {
-    closeSync(dirFd)
+    return openSync(path, 'r')
+  } catch (error) {
+    // Deleted since the sync read it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileChangedDuringSync(path)
+    throw error
   }
+}
+
+/** Writes a new file whole and to disk: writeFileSync on a descriptor loops until every byte is written (a full disk throws). */
+function writeWhole(path: string, data: string | Uint8Array, mode: number | null): void {
+  const fd = openSync(path, 'w')
+  try {
+    writeFileSync(fd, data)
+    if (mode !== null) fchmodSync(fd, mode)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function readAll(fd: number): Buffer {
+  const bytes = Buffer.alloc(fstatSync(fd).size)
+  for (let at = 0; at < bytes.length; ) {
+    const read = readSync(fd, bytes, at, bytes.length - at, at)
+    if (read === 0) return bytes.subarray(0, at)
+    at += read
+  }
+  return bytes
+}
+
+const LATE_SAVE_POLLS = 20
+const LATE_SAVE_POLL_MS = 5
+
+/**
+ * What a save wrote into the replaced file (open as `fd`) instead of `expected`, once two
+ * reads agree on a non-empty text (an editor truncates, then writes); null if it holds
+ * `expected`.
+ */
+export function lateSave(fd: number, expected: Uint8Array): Buffer | null {
+  let seen = readAll(fd)
+  if (seen.equals(expected)) return null
+  for (let poll = 0; poll < LATE_SAVE_POLLS; poll++) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LATE_SAVE_POLL_MS)
+    const again = readAll(fd)
+    if (again.length > 0 && again.equals(seen)) return again
+    seen = again
+  }
+  return seen
 }
