@@ -1,7 +1,9 @@
 // Splitting a file into runs of lines that parse the same alone as in the whole file, so a
 // hand edit re-parses one run. A line can start a run when nothing open can continue into
-// it: at column 0 after a blank line, or an ATX heading at column 0, and never inside a
-// top-level fenced code block or HTML block. The scan approximates CommonMark's block
+// it: at column 0 after a blank line, an ATX heading at column 0, or a bullet item at column
+// 0 (each top-level task with its subtasks is a run of its own, so a splice rehashes one task
+// and a hand edit re-reads one, however long the list), and never inside a top-level fenced
+// code block or HTML block. The scan approximates CommonMark's block
 // structure; parse() checks each remark-parsed run ends closed and merges it with the next
 // otherwise, so the approximation can cost speed, not correctness.
 export interface Span {
@@ -80,6 +82,17 @@ export function startsBlock(rest: string): boolean {
   )
 }
 
+/**
+ * A non-empty bullet item at column 0 starts a run wherever it stands: it interrupts a
+ * paragraph, is never a lazy continuation line, and is not indented enough to belong to an
+ * open item. (An ordered item other than 1 can continue a paragraph; an empty one cannot
+ * interrupt one; `- - -` is a thematic break.)
+ */
+function startsBulletItem(rest: string): boolean {
+  const item = LIST_ITEM.exec(rest)
+  return item !== null && item[1] === undefined && item[2] !== undefined && !THEMATIC.test(rest)
+}
+
 function fenceCloses(text: string, fence: string): boolean {
   const { columns, at } = indentOf(text)
   if (columns > 3) return false
@@ -117,7 +130,7 @@ export function splitBlocks(source: string, from: number, line = 1, stopAt = NOW
     } else {
       const { columns, at: restAt } = indentOf(text)
       const rest = text.slice(restAt)
-      if (columns === 0 && at > spanStart && (previousBlank || ATX.test(rest))) {
+      if (columns === 0 && at > spanStart && (previousBlank || ATX.test(rest) || startsBulletItem(rest))) {
         spans.push({ start: spanStart, end: at, line: spanLine })
         if (stopAt.has(at)) return spans
         spanStart = at

@@ -57,6 +57,18 @@ describe('reading run by run', () => {
       { numRuns: 60 }
     )
   })
+
+  it('does so on task lines mixed with prose, quotes, fences, HTML, tables and breaks', () => {
+    // Each line may end a run or continue one: a bullet at column 0 after a paragraph, a fence,
+    // an HTML block, a quote or an ordered item must split only where remark agrees.
+    fc.assert(
+      fc.property(fc.array(blockArb, { minLength: 1, maxLength: 4 }), (parts) => {
+        const source = parts.join('\n')
+        expect(withoutOrder(parse(source).tasks)).toEqual(wholeFile(source))
+      }),
+      { numRuns: 1_000, seed: 3 }
+    )
+  })
 })
 
 describe('the remark-free fast path', () => {
