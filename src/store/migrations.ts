@@ -231,6 +231,14 @@ const recentWrites: Migration = {
   sql: `ALTER TABLE sync_bases ADD COLUMN recent_writes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recent_writes));`
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites]
+// Subtasks by parent alone: the roll-up after each status change, the Stop hook and
+// children() ask without a repository, and walked all 10,000 tasks of a large store.
+const subtaskIndex: Migration = {
+  version: 8,
+  name: 'subtasks by parent',
+  sql: `CREATE INDEX tasks_by_parent_only ON tasks(parent_task_id, position);`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites, subtaskIndex]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

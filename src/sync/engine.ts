@@ -147,14 +147,16 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       // A branch, a worktree or a store seen for the first time: adopt the file as the base.
       baseLines = linesOf(previous ?? read)
       handEdited = base !== undefined
+      file = fileTasks(read)
       if (base && !force) {
-        unseen = unseenChanges(recentWrites(base), hash!, fileTasks(read))
+        const writes = recentWrites(base)
+        unseen = writes.length ? unseenChanges(writes, hash!, file) : []
         if (unseen.length) {
-          const replay = replayUnseen(unseen, fileTasks(read), baseLines, changes)
+          const replay = replayUnseen(unseen, file, baseLines, changes)
           file = replay.file
           replayedIds.push(...replay.assignIds)
         }
-        const refused = massRemoval(baseLines, file ?? fileTasks(read), path)
+        const refused = massRemoval(baseLines, file, path)
         if (refused) return refusal(refused)
       }
     } else {
