@@ -1,12 +1,17 @@
 // The timesheet as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line
-// break quoted, quotes doubled): one row per work item, so a spreadsheet can sum it.
+// break quoted, quotes doubled): one row per work item, so a spreadsheet can sum it. Text
+// that a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR, and
+// comes from requests and outcomes an agent or a client wrote) gets a leading apostrophe,
+// as OWASP advises: "=HYPERLINK(…)" shows as text instead of running.
 import type { Report } from './data.js'
 import { hours } from './units.js'
 
 export const CSV_COLUMNS = ['date', 'client', 'category', 'problem', 'solution', 'minutes', 'hours', 'task_id'] as const
 
+const FORMULA_START = /^[=+\-@\t\r]/
+
 export function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value)
+  const text = value === null ? '' : typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

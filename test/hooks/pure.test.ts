@@ -1,5 +1,6 @@
 // The pure functions under the adapters.
 import { describe, expect, it } from 'vitest'
+import { projectPath } from '../../src/hooks/adapters/file-write.js'
 import { renderChecklist } from '../../src/hooks/checklist.js'
 import { parseEvent, UnknownEventError } from '../../src/hooks/event.js'
 import { ShapeError } from '../../src/hooks/shape.js'
@@ -97,5 +98,20 @@ describe('renderChecklist', () => {
     expect(renderChecklist([{ id: 't-1234567', title: 'Ship', status: 'blocked', blocked_reason: 'waits on review' }], 1, 2000)).toContain(
       '- [blocked] t-1234567 Ship — waits on review'
     )
+  })
+})
+
+describe('projectPath', () => {
+  it('makes a path inside the project relative to it, from the event\'s cwd whatever the process\'s', () => {
+    expect(projectPath('/repo', '/repo/src/a.ts', '/elsewhere')).toBe('src/a.ts')
+    expect(projectPath('/repo', 'src/a.ts', '/repo')).toBe('src/a.ts')
+    expect(projectPath('/repo', 'a.ts', '/repo/src')).toBe('src/a.ts')
+    expect(projectPath('/repo', '..notes/x.md', '/repo')).toBe('..notes/x.md')
+  })
+
+  it('keeps a path outside the project as given', () => {
+    expect(projectPath('/repo', '/etc/passwd', '/repo')).toBe('/etc/passwd')
+    expect(projectPath('/repo', '../other/x.ts', '/repo')).toBe('../other/x.ts')
+    expect(projectPath('/repo', '/repo', '/repo')).toBe('/repo')
   })
 })

@@ -83,6 +83,17 @@ describe('tasktrail report on the seeded MSP example', () => {
     expect(rows[1]!.slice(1, 5)).toEqual(['Acme, Inc.', 'General', 'Two-line outcome', 'first line\nsecond "line"'])
   })
 
+  it('keeps text that starts like a formula from running in a spreadsheet', () => {
+    const box = seededSandbox()
+    tasktrail(box, ['link', '--client', 'Acme, Inc.'])
+    const id = json(box, ['add', '=HYPERLINK("http://example.com/x","open me")']).id
+    tasktrail(box, ['done', id, '--outcome', '@SUM(A1:A9)'])
+    const rows = parseCsv(tasktrail(box, ['report', '--client', 'Acme, Inc.', '--format', 'csv']).stdout)
+    expect(rows[1]!.slice(3, 5)).toEqual(['\'=HYPERLINK("http://example.com/x","open me")', "'@SUM(A1:A9)"])
+    // Numbers stay numbers.
+    expect(rows[1]![5]).toMatch(/^\d+$/)
+  })
+
   it('gives JSON in the documented shape', () => {
     const box = seededSandbox()
     const report = JSON.parse(tasktrail(box, ['report', '--format', 'json']).stdout)

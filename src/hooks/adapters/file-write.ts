@@ -1,16 +1,19 @@
 // Write, Edit, MultiEdit, NotebookEdit (PostToolUse): the file, relative to the project, is
 // added once to files_modified of the task the acting agent works on. Only the path is
 // kept, never the content.
-import { isAbsolute, relative, sep } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { PostToolUseEvent } from '../event.js'
 import { actingTaskId, type HookContext } from '../context.js'
 import { requiredString } from '../shape.js'
 
 export const FILE_TOOLS = ['Write', 'Edit', 'MultiEdit', 'NotebookEdit']
 
-/** The path as the project knows it; a file outside the project keeps its absolute path. */
-export function projectPath(root: string, file: string): string {
-  const inside = relative(root, file)
+/**
+ * The path as the project knows it; a file outside the project keeps the path as given. A
+ * relative path is Claude Code's, relative to the event's cwd, not to this process's.
+ */
+export function projectPath(root: string, file: string, cwd: string): string {
+  const inside = relative(root, resolve(cwd, file))
   // `..` as a whole first segment leaves the root; a name such as `..notes` does not.
   const outside = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
   return inside && !outside ? inside : file
@@ -18,5 +21,5 @@ export function projectPath(root: string, file: string): string {
 
 export function fileWritten(event: PostToolUseEvent, ctx: HookContext): void {
   const file = requiredString(event.tool_input, event.tool_name === 'NotebookEdit' ? 'notebook_path' : 'file_path')
-  ctx.store.addToContextList(actingTaskId(ctx, event), 'files_modified', projectPath(ctx.root, file), 'hook')
+  ctx.store.addToContextList(actingTaskId(ctx, event), 'files_modified', projectPath(ctx.root, file, event.cwd), 'hook')
 }
