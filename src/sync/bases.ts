@@ -1,7 +1,7 @@
 // The sync state kept in the store (migration 2): one base per work tree and branch — the
 // last synced TASKS.md (hash and parsed form) and the task_events mark up to which store
 // changes are in it — and each task's home, the base it was first synced in.
-import type { ParsedFile, ParsedTask } from '../markdown/types.js'
+import type { Block, ParsedFile, ParsedTask } from '../markdown/types.js'
 import type { Source, Store } from '../store/store.js'
 import type { LineField, StoreChange } from './merge.js'
 import type { Write } from './stale-save.js'
@@ -74,34 +74,103 @@ type PackedTask = [
   bullet: number, marker: number, titleStart: number, titleEnd: number, tailEnd: number, end: number
 ]
 
+function packTask(t: ParsedTask): PackedTask {
+  const s = t.start
+  return [t.id, t.title, t.status, t.meta.type ?? null, t.meta.agent ?? null, t.meta.reason ?? null, t.parent, t.order, t.depth, t.line, s,
+    t.bullet - s, t.marker - s, t.titleStart - s, t.titleEnd - s, t.tailEnd - s, t.end - s]
+}
+
+// Indexed, not destructured: destructuring goes through the array iterator, slow before the JIT warms up.
+function unpackTask(p: PackedTask): ParsedTask {
+  const meta: ParsedTask['meta'] = {}
+  if (p[3] !== null) meta.type = p[3] as NonNullable<ParsedTask['meta']['type']>
+  if (p[4] !== null) meta.agent = p[4]
+  if (p[5] !== null) meta.reason = p[5]
+  const s = p[10]
+  return {
+    id: p[0], title: p[1], status: p[2], meta, parent: p[6], order: p[7], depth: p[8], line: p[9], start: s,
+    bullet: s + p[11], marker: s + p[12], titleStart: s + p[13], titleEnd: s + p[14], tailEnd: s + p[15], end: s + p[16]
+  }
+}
+
 function encodeParsed(parsed: ParsedFile): string {
-  const tasks = parsed.tasks.map((t): PackedTask => {
-    const s = t.start
-    return [t.id, t.title, t.status, t.meta.type ?? null, t.meta.agent ?? null, t.meta.reason ?? null, t.parent, t.order, t.depth, t.line, s,
-      t.bullet - s, t.marker - s, t.titleStart - s, t.titleEnd - s, t.tailEnd - s, t.end - s]
-  })
-  return JSON.stringify({ ...parsed, tasks, packed: 1 })
+  return JSON.stringify({ ...parsed, tasks: parsed.tasks.map(packTask), packed: 1 })
 }
 
 function decodeParsed(json: string): ParsedFile {
   const stored = JSON.parse(json) as Omit<ParsedFile, 'tasks'> & { tasks: PackedTask[] | ParsedTask[]; packed?: 1 }
   if (stored.packed !== 1) return stored as ParsedFile
   const { packed: _packed, tasks, ...rest } = stored
-  return {
-    ...rest,
-    // Indexed, not destructured: destructuring goes through the array iterator, slow before the JIT warms up.
-    tasks: (tasks as PackedTask[]).map((p): ParsedTask => {
-      const meta: ParsedTask['meta'] = {}
-      if (p[3] !== null) meta.type = p[3] as NonNullable<ParsedTask['meta']['type']>
-      if (p[4] !== null) meta.agent = p[4]
-      if (p[5] !== null) meta.reason = p[5]
-      const s = p[10]
-      return {
-        id: p[0], title: p[1], status: p[2], meta, parent: p[6], order: p[7], depth: p[8], line: p[9], start: s,
-        bullet: s + p[11], marker: s + p[12], titleStart: s + p[13], titleEnd: s + p[14], tailEnd: s + p[15], end: s + p[16]
-      }
-    })
+  return { ...rest, tasks: (tasks as PackedTask[]).map(unpackTask) }
+}
+
+/** Some of a base's tasks and blocks, with their places in it, read by SQLite without decoding the rest. */
+export interface BaseExcerpt {
+  /** The parsed file without its tasks and blocks. */
+  file: Omit<ParsedFile, 'tasks' | 'blocks'>
+  /** The tasks asked for that the file shows, by id. */
+  tasks: Map<string, { index: number; task: ParsedTask }>
+  /** The blocks that hold them, by index. */
+  blocks: Map<number, Block>
+}
+
+/**
+ * The tasks of a base with the given ids and the blocks holding them, found by SQLite's JSON
+ * functions: at 10,000 tasks, decoding the whole base is most of a one-task sync. Undefined
+ * for a base stored before migration 6 (not packed), which the caller reads whole.
+ */
+export function baseExcerpt(store: Store, base: BaseRow, ids: readonly string[]): BaseExcerpt | undefined {
+  const header = store
+    .prepare(
+      `SELECT json_extract(parsed, '$.packed') AS packed, json_extract(parsed, '$.eol') AS eol, json_extract(parsed, '$.bom') AS bom,
+         json_extract(parsed, '$.finalNewline') AS finalNewline, json_extract(parsed, '$.profile') AS profile, json_extract(parsed, '$.length') AS length
+       FROM sync_base_files WHERE base_id = ?`
+    )
+    .get(base.id) as { packed: number | null; eol: ParsedFile['eol']; bom: number; finalNewline: number; profile: ParsedFile['profile']; length: number } | undefined
+  if (!header || header.packed !== 1) return undefined
+  const rows = store
+    .prepare(
+      `SELECT t.key AS idx, t.value AS entry FROM sync_base_files f, json_each(f.parsed, '$.tasks') t
+       WHERE f.base_id = ? AND t.value ->> '$[0]' IN (SELECT value FROM json_each(?))`
+    )
+    .all(base.id, JSON.stringify(ids)) as Array<{ idx: number; entry: string }>
+  const tasks = new Map<string, { index: number; task: ParsedTask }>()
+  for (const row of rows) {
+    const task = unpackTask(JSON.parse(row.entry) as PackedTask)
+    if (!tasks.has(task.id!)) tasks.set(task.id!, { index: row.idx, task })
   }
+  const holding = store.prepare(
+    `SELECT b.key AS idx, b.value AS block FROM sync_base_files f, json_each(f.parsed, '$.blocks') b
+     WHERE f.base_id = ? AND b.value ->> '$.start' <= ? AND b.value ->> '$.end' > ?`
+  )
+  const blocks = new Map<number, Block>()
+  for (const { task } of tasks.values()) {
+    for (const row of holding.all(base.id, task.start, task.start) as Array<{ idx: number; block: string }>) blocks.set(row.idx, JSON.parse(row.block) as Block)
+  }
+  const { packed: _packed, ...file } = { ...header, bom: header.bom === 1, finalNewline: header.finalNewline === 1 }
+  return { file, tasks, blocks }
+}
+
+/** Replaces tasks and blocks of a base in place (their offsets unchanged) and records the new file's hash. */
+export function patchBase(
+  store: Store,
+  base: BaseRow,
+  fields: { head: string | null; fileHash: string; eventMark: number; recentWrites: Write[]; tasks: Array<[number, ParsedTask]>; blocks: Array<[number, Block]> }
+): void {
+  const paths: string[] = []
+  const values: string[] = []
+  for (const [index, task] of fields.tasks) {
+    paths.push(`'$.tasks[${index}]', json(?)`)
+    values.push(JSON.stringify(packTask(task)))
+  }
+  for (const [index, block] of fields.blocks) {
+    paths.push(`'$.blocks[${index}]', json(?)`)
+    values.push(JSON.stringify(block))
+  }
+  store.prepare(`UPDATE sync_base_files SET parsed = json_replace(parsed, ${paths.join(', ')}) WHERE base_id = ?`).run(...values, base.id)
+  store
+    .prepare('UPDATE sync_bases SET head = ?, file_hash = ?, event_mark = ?, recent_writes = ?, synced_at = ? WHERE id = ?')
+    .run(fields.head, fields.fileHash, fields.eventMark, JSON.stringify(fields.recentWrites), store.now(), base.id)
 }
 
 /** Moves a base past store changes that did not touch its file. */

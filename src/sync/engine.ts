@@ -18,6 +18,7 @@ import { fileTasks, lineOfTask, linesOf, linesOfTasks } from './lines.js'
 import { planSync, RULES, type Conflict, type FileEdit, type FileTask, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
 import { readProgress, restoreFromProgress, writeProgressFiles } from './progress.js'
 import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
+import { spliceStatuses } from './status-splice.js'
 
 export interface SyncReport {
   imported: number
@@ -88,6 +89,9 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       advanceBase(store, base.id, head.commit, eventMark(store))
       return { imported: 0, written: 0, conflicts: [] }
     }
+    // Statuses only (a hook's TaskUpdate, `tasktrail done`): spliced without reading the whole base.
+    const spliced = spliceStatuses(context, base, head, path, bytes!, changes, eventMark(store))
+    if (spliced) return spliced
   }
 
   // What the file says now, and the base to compare it with.
