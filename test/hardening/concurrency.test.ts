@@ -36,10 +36,14 @@ function startWatcher(box: Sandbox) {
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
   const ready = new Promise<void>((resolve) => child.stderr.on('data', () => output.includes('watching') && resolve()))
-  const stop = () => new Promise<string>((resolve) => {
-    child.on('close', () => resolve(output))
+  // Listened to from the start: a watcher that died early must fail the test, not hang it.
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  const stop = async () => {
+    const early = child.exitCode !== null || child.signalCode !== null
     child.kill('SIGINT')
-  })
+    const code = await closed
+    return early || code !== 0 ? `${output}\nwatcher failed: ${early ? 'exited before the end' : `exit ${code}`}` : output
+  }
   return { ready, stop }
 }
 
