@@ -239,6 +239,14 @@ const subtaskIndex: Migration = {
   sql: `CREATE INDEX tasks_by_parent_only ON tasks(parent_task_id, position);`
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites, subtaskIndex]
+// Sync bases as SQLite's binary JSON: a status change reads and patches a few of its tasks
+// with the JSON functions, which on text would parse the whole base each time (src/sync/bases.ts).
+const jsonbSyncBases: Migration = {
+  version: 9,
+  name: 'sync bases as JSONB',
+  sql: `UPDATE sync_base_files SET parsed = jsonb(parsed);`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites, subtaskIndex, jsonbSyncBases]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -37,7 +37,7 @@ let lastParsed: { fileHash: string; parsed: unknown } | undefined
 /** The parsed file of a base: loaded only when a sync has something to merge. */
 export function baseParsed<T>(store: Store, base: BaseRow): T {
   if (base.file_hash !== null && lastParsed?.fileHash === base.file_hash) return lastParsed.parsed as T
-  const parsed = decodeParsed((store.prepare('SELECT parsed FROM sync_base_files WHERE base_id = ?').get(base.id) as { parsed: string }).parsed) as T
+  const parsed = decodeParsed((store.prepare('SELECT json(parsed) AS parsed FROM sync_base_files WHERE base_id = ?').get(base.id) as { parsed: string }).parsed) as T
   if (base.file_hash !== null) lastParsed = { fileHash: base.file_hash, parsed }
   return parsed
 }
@@ -57,14 +57,15 @@ export function saveBase(
     .run(fields.repoId, fields.root, fields.branch, fields.head, fields.fileHash, fields.eventMark, store.now(), JSON.stringify(fields.recentWrites))
   const id = findBase(store, fields.root, fields.branch)!.id
   store
-    .prepare('INSERT INTO sync_base_files (base_id, parsed) VALUES (?, ?) ON CONFLICT (base_id) DO UPDATE SET parsed = excluded.parsed')
+    .prepare('INSERT INTO sync_base_files (base_id, parsed) VALUES (?, jsonb(?)) ON CONFLICT (base_id) DO UPDATE SET parsed = excluded.parsed')
     .run(id, encodeParsed(fields.parsed as ParsedFile))
   if (fields.fileHash !== null) lastParsed = { fileHash: fields.fileHash, parsed: fields.parsed }
   return id
 }
 
 /**
- * The stored form of a parsed file (migration 6): each task an array, its offsets from its
+ * The stored form of a parsed file (migration 6), kept as SQLite's binary JSON (JSONB), which
+ * its JSON functions read and patch without parsing text: each task an array, its offsets from its
  * line's start. Less than half the JSON of the objects, so every sync that merges reads and
  * writes less and makes less garbage. Bases stored before (objects) still read.
  */
@@ -167,7 +168,7 @@ export function patchBase(
     paths.push(`'$.blocks[${index}]', json(?)`)
     values.push(JSON.stringify(block))
   }
-  store.prepare(`UPDATE sync_base_files SET parsed = json_replace(parsed, ${paths.join(', ')}) WHERE base_id = ?`).run(...values, base.id)
+  store.prepare(`UPDATE sync_base_files SET parsed = jsonb_replace(parsed, ${paths.join(', ')}) WHERE base_id = ?`).run(...values, base.id)
   store
     .prepare('UPDATE sync_bases SET head = ?, file_hash = ?, event_mark = ?, recent_writes = ?, synced_at = ? WHERE id = ?')
     .run(fields.head, fields.fileHash, fields.eventMark, JSON.stringify(fields.recentWrites), store.now(), base.id)
