@@ -1,6 +1,6 @@
 // The git merge driver for TASKS.md: merges the two sides by task id with the same planner
 // and rules as sync (ours plays the file, theirs the store), and splices theirs' changes into
-// ours, so our layout survives. Loaded only by `tasktrail merge-driver` (it needs the parser).
+// ours, so our layout survives. The parser is handed in: only `tasktrail merge-driver` loads it.
 import { spawnSync } from 'node:child_process'
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,8 +1,7 @@
-// `tasktrail watch`: syncs whenever TASKS.md is saved. Loaded only by that command (it
-// imports chokidar). The directory is watched, not the file: a watch on the file goes silent
-// for good after a delete and recreate (git checkout, editors that save by rename).
+// `tasktrail watch`: syncs whenever TASKS.md is saved. chokidar is loaded only here. The
+// directory is watched, not the file: a watch on the file goes silent for good after a
+// delete and recreate (git checkout, editors that save by rename).
 import { basename, join } from 'node:path'
-import { watch } from 'chokidar'
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Store } from '../store/store.js'
 import { readBytes } from './atomic.js'
@@ -57,6 +56,7 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
     clearTimeout(timer)
     timer = setTimeout(run, SETTLE_MS)
   }
+  const { watch } = await import('./chokidar.js')
   const watcher = watch(project.root, {
     depth: 0,
     ignoreInitial: true,

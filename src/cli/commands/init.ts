@@ -8,6 +8,7 @@ import { packageFile } from '../../install/package-files.js'
 import { hooksRunning, mergeHooks, readSettings, registrations, settingsFiles, SettingsError, writeSettings, type Settings } from '../../install/settings.js'
 import { locateProject } from '../../project/locate.js'
 import { storePath, tasktrailHome } from '../../store/paths.js'
+import { installMergeDriver } from '../../sync/git-merge.js'
 import { text, type Command, type Invocation } from '../command.js'
 import { openContext } from '../context.js'
 import { CliError, usageError } from '../errors.js'
@@ -42,9 +43,7 @@ function ignoreStoreFiles(root: string, env: NodeJS.ProcessEnv, dbFlag: string |
   report.push(`.gitignore: added ${lines.join(', ')} (the store lives in this work tree)`)
 }
 
-async function mergeDriver(root: string, cli: string, report: Report): Promise<void> {
-  // Loaded lazily: the module also holds the merge itself, which needs the parser.
-  const { installMergeDriver } = await import('../../sync/git-merge.js')
+function mergeDriver(root: string, cli: string, report: Report): void {
   const before = existsSync(join(root, '.gitattributes')) ? readFileSync(join(root, '.gitattributes'), 'utf8') : null
   const configured = spawnSync('git', ['config', 'merge.tasktrail.driver'], { cwd: root, encoding: 'utf8' }).stdout.trim()
   installMergeDriver(root, `node ${JSON.stringify(cli)}`)
@@ -139,7 +138,7 @@ const init: Command = {
     const hooksAdded = values.settings === true && settingsHooks(root, env, cli, settings, report)
     createTasksFile(root, report)
     ignoreStoreFiles(root, env, invocation.globals.db, report)
-    await mergeDriver(root, cli, report)
+    mergeDriver(root, cli, report)
     claudeSection(root, report)
     if (client !== undefined) link(invocation, { client, project: null }, report)
     if (project !== undefined) link(invocation, { client: null, project }, report)

@@ -1,6 +1,7 @@
 // `tasktrail merge-driver %O %A %B %P`: git's merge driver for TASKS.md (installed by
 // installMergeDriver in src/sync/git-merge.ts). Exit 0: merged into %A; exit 1: git keeps
 // its own conflict.
+import { runMergeDriver } from '../../sync/git-merge.js'
 import { loadParser } from '../../sync/markdown.js'
 import type { Command } from '../command.js'
 
@@ -11,8 +12,7 @@ const mergeDriver: Command = {
   options: {},
   async run(invocation) {
     const [ancestor, ours, theirs, shown = 'TASKS.md'] = invocation.positionals as [string, string, string, string?]
-    const [{ runMergeDriver }, parser] = await Promise.all([import('../../sync/git-merge.js'), loadParser()])
-    const result = runMergeDriver(parser, ancestor, ours, theirs)
+    const result = runMergeDriver(await loadParser(), ancestor, ours, theirs)
     if (result.merged === null) {
       invocation.output.err(`tasktrail: ${shown} was not merged by task id (${result.refused}); resolve it as a git conflict`)
       return 1

@@ -1,5 +1,6 @@
 // `tasktrail watch`: sync on every save of TASKS.md until Ctrl-C.
 import type { Command } from '../command.js'
+import { watchProject } from '../../sync/watch.js'
 import { openContext } from '../context.js'
 import { describeReport } from './sync.js'
 
@@ -10,7 +11,6 @@ const watchCommand: Command = {
   options: {},
   async run(invocation) {
     const context = openContext(invocation)
-    const { watchProject } = await import('../../sync/watch.js')
     const stop = new AbortController()
     const onSignal = () => stop.abort()
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal)
