@@ -36,17 +36,25 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
   let timer: NodeJS.Timeout | undefined
   let recheck: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
+  // Nothing may end the watch but Ctrl-C: a failure is one log line (once until it changes), and the next save tries again.
+  let lastFailure: string | undefined
+  const fail = (message: string) => {
+    if (message !== lastFailure) options.log(`${message}; the watch goes on`)
+    lastFailure = message
+  }
   const run = () => {
     running = running.then(async () => {
-      const bytes = readBytes(path)
-      const hash = bytes === null ? null : contentHash(bytes)
-      if (options.signal.aborted || !needsSync(hash)) return
       try {
+        const bytes = readBytes(path)
+        const hash = bytes === null ? null : contentHash(bytes)
+        if (options.signal.aborted || !needsSync(hash)) return
         const report = await syncProject(store, project, repo, { source: 'file' })
         refusedHash = report.refused ? hash : undefined
+        lastFailure = undefined
         options.log(options.describe(report))
       } catch (error) {
-        options.log(`sync failed: ${(error as Error).message}; the watch goes on`)
+        fail(`sync failed: ${(error as Error).message}`)
+        return
       }
       clearTimeout(recheck)
       recheck = setTimeout(run, RECHECK_MS)
@@ -62,7 +70,7 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
     ignoreInitial: true,
     ignored: (file: string) => file !== project.root && basename(file) !== TASKS_FILE
   })
-  watcher.on('add', changed).on('change', changed).on('unlink', changed)
+  watcher.on('add', changed).on('change', changed).on('unlink', changed).on('error', (error) => fail(`watching failed: ${(error as Error).message}`))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   run()
   options.onReady?.()

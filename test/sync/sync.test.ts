@@ -1,6 +1,6 @@
 // TASKS.md ⇄ store through the built CLI, on real files, real SQLite and real git.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI, add } from '../helpers/cli.js'
@@ -268,6 +268,30 @@ describe('sync through the CLI', { timeout: 120_000 }, () => {
     const code = await new Promise((resolve) => watcher.on('exit', resolve))
     expect(code).toBe(0)
     expect(out).toMatch(/synced: 1 edit imported/)
+  })
+
+  it('keeps watching when TASKS.md turns into something it must not read, and syncs it once it is a file again', async () => {
+    const box = project()
+    const a = add(box, 'Watched task')
+    const watcher = spawn(process.execPath, [CLI, 'watch'], { cwd: box.project, env: box.env })
+    let out = ''
+    watcher.stdout.on('data', (d) => (out += d))
+    await new Promise<void>((resolve) => watcher.stderr.on('data', (d) => String(d).includes('watching') && resolve()))
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 100 && !what(); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(what()).toBe(true)
+    }
+    const text = readTasks(box)
+    rmSync(tasksFile(box))
+    mkdirSync(tasksFile(box))
+    await until(() => out.includes('is a directory'))
+    expect(watcher.exitCode).toBeNull()
+    rmSync(tasksFile(box), { recursive: true })
+    writeTasks(box, withLine(text, a, (l) => l.replace('[ ]', '[x]')))
+    await until(() => show(box, a).status === 'completed')
+    watcher.kill('SIGINT')
+    expect(await new Promise((resolve) => watcher.on('exit', resolve))).toBe(0)
+    expect(out.match(/is a directory/g)).toHaveLength(1)
   })
 
   it('merges TASKS.md of two branches by task id with the merge driver', () => {
