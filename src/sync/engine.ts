@@ -187,7 +187,9 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   })
 
   const markBeforeApply = eventMark(store)
-  const imported = applyToStore(context, plan.toStore) + (base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!))
+  // A first sync takes in the file's tasks before its new lines: a new line may sit under one of them.
+  const adopted = base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!)
+  const imported = adopted + applyToStore(context, plan.toStore)
   const conflicts: Conflict[] = [
     ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
     ...plan.conflicts

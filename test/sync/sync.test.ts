@@ -270,6 +270,17 @@ describe('sync through the CLI', { timeout: 120_000 }, () => {
     expect(out).toMatch(/synced: 1 edit imported/)
   })
 
+  it('on a first sync, takes a new line under a task the store does not know yet (a fresh clone, edited)', () => {
+    const box = project()
+    writeTasks(box, '# Tasks\n\n- [ ] Committed task <!-- t-abcdefg -->\n  - [ ] Added after the clone\n')
+    expect(sync(box).code).toBe(0)
+    const tasks = exported(box)
+    expect(tasks.map((t) => [t.title, t.parent_task_id])).toEqual([
+      ['Committed task', null],
+      ['Added after the clone', 't-abcdefg']
+    ])
+  })
+
   it('keeps watching when TASKS.md turns into something it must not read, and syncs it once it is a file again', async () => {
     const box = project()
     const a = add(box, 'Watched task')
