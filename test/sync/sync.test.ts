@@ -274,10 +274,11 @@ describe('sync through the CLI', { timeout: 120_000 }, () => {
     const box = project()
     writeTasks(box, '# Tasks\n\n- [ ] Committed task <!-- t-abcdefg -->\n  - [ ] Added after the clone\n')
     expect(sync(box).code).toBe(0)
-    const tasks = exported(box)
-    expect(tasks.map((t) => [t.title, t.parent_task_id])).toEqual([
-      ['Committed task', null],
-      ['Added after the clone', 't-abcdefg']
+    // Sorted: both are first among their siblings and created in the same millisecond, so export orders them by id, a random one here.
+    const tasks = exported(box).map((t) => [t.title, t.parent_task_id]).sort()
+    expect(tasks).toEqual([
+      ['Added after the clone', 't-abcdefg'],
+      ['Committed task', null]
     ])
   })
 
