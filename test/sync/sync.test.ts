@@ -12,6 +12,26 @@ function useMergeDriver(box: { project: string }): void {
   writeFileSync(join(box.project, '.gitattributes'), 'TASKS.md merge=tasktrail\n')
 }
 
+/** `tasktrail watch` on the project, once it says it is watching. */
+async function startWatch(box: { project: string; env: NodeJS.ProcessEnv }) {
+  const watcher = spawn(process.execPath, [CLI, 'watch'], { cwd: box.project, env: box.env })
+  let out = ''
+  watcher.stdout.on('data', (d) => (out += d))
+  const exited = new Promise<number | null>((resolve) => watcher.on('exit', resolve))
+  await new Promise<void>((resolve) => watcher.stderr.on('data', (d) => String(d).includes('watching') && resolve()))
+  return {
+    out: () => out,
+    running: () => watcher.exitCode === null,
+    stop: () => (watcher.kill('SIGINT'), exited)
+  }
+}
+
+/** Waits up to 5 s for `what`, then asserts it. */
+async function until(what: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !what(); i++) await new Promise((r) => setTimeout(r, 50))
+  expect(what()).toBe(true)
+}
+
 // Each step spawns the CLI (a fresh node process): on a busy two-core machine a test takes tens of seconds.
 describe('sync through the CLI', { timeout: 120_000 }, () => {
   it('writes a task added with the CLI into a new TASKS.md, and imports a checked box', () => {
@@ -245,14 +265,7 @@ describe('sync through the CLI', { timeout: 120_000 }, () => {
   it('sees a save in watch mode, an atomic save, a delete and recreate, and stops on SIGINT', async () => {
     const box = project()
     const a = add(box, 'Watched task')
-    const watcher = spawn(process.execPath, [CLI, 'watch'], { cwd: box.project, env: box.env })
-    let out = ''
-    watcher.stdout.on('data', (d) => (out += d))
-    await new Promise<void>((resolve) => watcher.stderr.on('data', (d) => String(d).includes('watching') && resolve()))
-    const until = async (what: () => boolean) => {
-      for (let i = 0; i < 100 && !what(); i++) await new Promise((r) => setTimeout(r, 50))
-      expect(what()).toBe(true)
-    }
+    const watch = await startWatch(box)
     editLine(box, a, (l) => l.replace('[ ]', '[x]'))
     await until(() => show(box, a).status === 'completed')
     const temp = join(box.project, '.TASKS.md.swp')
@@ -264,10 +277,8 @@ describe('sync through the CLI', { timeout: 120_000 }, () => {
     await new Promise((r) => setTimeout(r, 300))
     writeTasks(box, text.replace('Watched task', 'Watched task, renamed'))
     await until(() => show(box, a).title === 'Watched task, renamed')
-    watcher.kill('SIGINT')
-    const code = await new Promise((resolve) => watcher.on('exit', resolve))
-    expect(code).toBe(0)
-    expect(out).toMatch(/synced: 1 edit imported/)
+    expect(await watch.stop()).toBe(0)
+    expect(watch.out()).toMatch(/synced: 1 edit imported/)
   })
 
   it('on a first sync, takes a new line under a task the store does not know yet (a fresh clone, edited)', () => {
@@ -285,25 +296,17 @@ describe('sync through the CLI', { timeout: 120_000 }, () => {
   it('keeps watching when TASKS.md turns into something it must not read, and syncs it once it is a file again', async () => {
     const box = project()
     const a = add(box, 'Watched task')
-    const watcher = spawn(process.execPath, [CLI, 'watch'], { cwd: box.project, env: box.env })
-    let out = ''
-    watcher.stdout.on('data', (d) => (out += d))
-    await new Promise<void>((resolve) => watcher.stderr.on('data', (d) => String(d).includes('watching') && resolve()))
-    const until = async (what: () => boolean) => {
-      for (let i = 0; i < 100 && !what(); i++) await new Promise((r) => setTimeout(r, 50))
-      expect(what()).toBe(true)
-    }
+    const watch = await startWatch(box)
     const text = readTasks(box)
     rmSync(tasksFile(box))
     mkdirSync(tasksFile(box))
-    await until(() => out.includes('is a directory'))
-    expect(watcher.exitCode).toBeNull()
+    await until(() => watch.out().includes('is a directory'))
+    expect(watch.running()).toBe(true)
     rmSync(tasksFile(box), { recursive: true })
     writeTasks(box, withLine(text, a, (l) => l.replace('[ ]', '[x]')))
     await until(() => show(box, a).status === 'completed')
-    watcher.kill('SIGINT')
-    expect(await new Promise((resolve) => watcher.on('exit', resolve))).toBe(0)
-    expect(out.match(/is a directory/g)).toHaveLength(1)
+    expect(await watch.stop()).toBe(0)
+    expect(watch.out().match(/is a directory/g)).toHaveLength(1)
   })
 
   it('merges TASKS.md of two branches by task id with the merge driver', () => {
