@@ -53,11 +53,11 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
         lastFailure = undefined
         options.log(options.describe(report))
       } catch (error) {
+        // Looked at again until it succeeds: after TASKS.md was a directory, chokidar may not report the file that replaces it.
         fail(`sync failed: ${(error as Error).message}`)
-        return
       }
       clearTimeout(recheck)
-      recheck = setTimeout(run, RECHECK_MS)
+      if (!options.signal.aborted) recheck = setTimeout(run, RECHECK_MS)
     })
   }
   const changed = () => {
