@@ -9,7 +9,7 @@ import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, Store } from '../store/store.js'
 import { decodeText, readBytes, replaceIfUnchanged } from './atomic.js'
 import {
-  advanceBase, baseParsed, eventMark, findBase, homeOf, homelessTasks, recentWrites, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
+  baseParsed, eventMark, findBase, homeOf, homelessTasks, recentWrites, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
 } from './bases.js'
 import { contentHash } from './content-hash.js'
 import { readHead } from './head.js'
@@ -18,7 +18,7 @@ import { fileTasks, lineOfTask, linesOf, linesOfTasks } from './lines.js'
 import { planSync, RULES, type Conflict, type FileEdit, type FileTask, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
 import { readProgress, restoreFromProgress, writeProgressFiles } from './progress.js'
 import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
-import { spliceStatuses } from './status-splice.js'
+import { recordBesideFile, spliceStatuses } from './status-splice.js'
 
 export interface SyncReport {
   imported: number
@@ -84,11 +84,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     if (changes.size === 0) return { imported: 0, written: 0, conflicts: [] }
     // A hook's usual change (files modified, agent runs): nothing TASKS.md shows, so neither
     // the file nor the base's parsed form is read, only the changed tasks' progress files.
-    if (![...changes.values()].some(touchesFile)) {
-      writeProgressFiles(store, project.root, [...changes.keys()].filter((id) => bytes!.includes(id)))
-      advanceBase(store, base.id, head.commit, eventMark(store))
-      return { imported: 0, written: 0, conflicts: [] }
-    }
+    if (![...changes.values()].some(touchesFile)) return recordBesideFile(context, base, head, bytes!, changes, eventMark(store))
     // Statuses only (a hook's TaskUpdate, `tasktrail done`): spliced without reading the whole base.
     const spliced = spliceStatuses(context, base, head, path, bytes!, changes, eventMark(store))
     if (spliced) return spliced

@@ -42,12 +42,7 @@ export function spliceStatuses(
     if (now !== before) edits.push({ kind: 'status', id, status: now })
   }
 
-  const shown = [...changes.keys()].filter((id) => bytes.includes(id))
-  if (edits.length === 0) {
-    writeProgressFiles(store, project.root, shown)
-    advanceBase(store, base.id, head.commit, eventMark)
-    return { imported: 0, written: 0, conflicts: [] }
-  }
+  if (edits.length === 0) return recordBesideFile(context, base, head, bytes, changes, eventMark)
 
   // The changed tasks alone, as a file of their own: no parents (nothing encloses a change
   // that keeps every offset), their blocks only.
@@ -64,7 +59,7 @@ export function spliceStatuses(
   if (written.length !== text.length || moved) return undefined
 
   replaceIfUnchanged(path, written, text)
-  writeProgressFiles(store, project.root, shown)
+  writeProgressFiles(store, project.root, [...changes.keys()].filter((id) => bytes.includes(id)))
   const lines = fileTasks(excerptFile)
   const write = { from: base.file_hash, changes: changesOfWrite(edits, linesOfTasks(lines), lines) }
   patchBase(store, base, {
@@ -78,3 +73,13 @@ export function spliceStatuses(
   return { imported: 0, written: edits.length, conflicts: [] }
 }
 
+/**
+ * Store changes that leave TASKS.md as it is (files modified, agent runs, a status set back):
+ * only the changed tasks' progress files are written, those of tasks this file shows, and the
+ * base moves past the changes.
+ */
+export function recordBesideFile(context: SyncContext, base: BaseRow, head: Head, bytes: Buffer, changes: Map<string, StoreChange>, eventMark: number): SyncReport {
+  writeProgressFiles(context.store, context.project.root, [...changes.keys()].filter((id) => bytes.includes(id)))
+  advanceBase(context.store, base.id, head.commit, eventMark)
+  return { imported: 0, written: 0, conflicts: [] }
+}
