@@ -206,7 +206,8 @@ export function parse(source: string, previous?: ParsedFile): ParsedFile {
   assertReadable(source)
   const bom = source.charCodeAt(0) === 0xfeff
   const from = bom ? 1 : 0
-  const pieces = previous && previous.blocks.length > 0 ? piecesAround(source, from, previous) : piecesOf(source, from)
+  // A BOM removed leaves the first line longer by what stood after it: nothing is kept then.
+  const pieces = previous && previous.blocks.length > 0 && previous.bom === bom ? piecesAround(source, from, previous) : piecesOf(source, from)
   const known = new Map<string, Block>()
   const previousLast = previous?.blocks[previous.blocks.length - 1]
   for (const block of previous?.blocks ?? []) if (block !== previousLast) known.set(block.hash, block)

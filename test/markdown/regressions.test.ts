@@ -53,6 +53,14 @@ describe('regressions', () => {
     expect(result.parsed).toEqual(parse(result.source))
   })
 
+  // Found by the in-place sync's property test: the BOM replaced by a space, the re-parse kept
+  // the first block where it stood after the BOM (offset 1), though the line now starts at 0.
+  it('re-reads the first block when an edit removes the BOM', () => {
+    const before = '\uFEFF# Tasks\n\n- [ ] One <!-- t-00001 -->\n'
+    const after = ` ${before.slice(1)}`
+    expect(parse(after, parse(before))).toEqual(parse(after))
+  })
+
   it('keeps CRLF and the missing final newline when a move passes through a file of one line', () => {
     const source = '- [ ] a <!-- t-00001 -->\r\n- [ ] b <!-- t-00002 -->'
     const result = applyEdits(source, parse(source), [{ kind: 'move', id: 't-00001', parentId: 't-00002' }])
