@@ -36,11 +36,13 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
   let timer: NodeJS.Timeout | undefined
   let recheck: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
-  // Nothing may end the watch but Ctrl-C: a failure is one log line (once until it changes), and the next save tries again.
-  let lastFailure: string | undefined
-  const fail = (message: string) => {
-    if (message !== lastFailure) options.log(`${message}; the watch goes on`)
-    lastFailure = message
+  // Nothing may end the watch but Ctrl-C: a failure or a refusal is one log line (once until
+  // it changes, whichever reports it: a file that turns into a directory mid-sync is refused,
+  // and on the next look fails to read), and the next save tries again.
+  let lastProblem: string | undefined
+  const fail = (what: string, message: string) => {
+    if (message !== lastProblem) options.log(`${what}: ${message}; the watch goes on`)
+    lastProblem = message
   }
   const run = () => {
     running = running.then(async () => {
@@ -50,11 +52,11 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
         if (options.signal.aborted || !needsSync(hash)) return
         const report = await syncProject(store, project, repo, { source: 'file' })
         refusedHash = report.refused ? hash : undefined
-        lastFailure = undefined
-        options.log(options.describe(report))
+        if (report.refused === undefined || report.refused !== lastProblem) options.log(options.describe(report))
+        lastProblem = report.refused
       } catch (error) {
         // Looked at again until it succeeds: after TASKS.md was a directory, chokidar may not report the file that replaces it.
-        fail(`sync failed: ${(error as Error).message}`)
+        fail('sync failed', (error as Error).message)
       }
       clearTimeout(recheck)
       if (!options.signal.aborted) recheck = setTimeout(run, RECHECK_MS)
@@ -70,7 +72,7 @@ export async function watchProject(store: Store, project: ProjectLocation, repo:
     ignoreInitial: true,
     ignored: (file: string) => file !== project.root && basename(file) !== TASKS_FILE
   })
-  watcher.on('add', changed).on('change', changed).on('unlink', changed).on('error', (error) => fail(`watching failed: ${(error as Error).message}`))
+  watcher.on('add', changed).on('change', changed).on('unlink', changed).on('error', (error) => fail('watching failed', (error as Error).message))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   run()
   options.onReady?.()
