@@ -1,4 +1,5 @@
 // Line arithmetic on source text, shared by the reader and the writer.
+import type { Profile } from './types.js'
 
 // Inside a block quote a line of only `>` is blank too.
 export const BLANK_LINE = /^[ \t>]*\r?$/
@@ -33,6 +34,13 @@ export function skipBlankLines(source: string, at: number): number {
 export function eolOf(source: string): '\n' | '\r\n' {
   const newline = source.indexOf('\n')
   return newline > 0 && source[newline - 1] === '\r' ? '\r\n' : '\n'
+}
+
+const GFM_PROFILE = /^<!-- tasktrail: gfm -->[ \t]*\r?$/m
+
+/** The file's profile: pure GFM when it has the profile line (docs/FORMAT.md), else canonical. */
+export function profileOf(source: string): Profile {
+  return GFM_PROFILE.test(source) ? 'gfm' : 'canonical'
 }
 
 /** The columns `text` spans when it starts at column `from` (a tab reaches the next multiple of 4). */

@@ -4,10 +4,11 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { hashText, splitBlocks, type Span } from './blocks.js'
-import { readSimpleRun, type RunTask } from './fast-block.js'
-import { countNewlines, endOfContentBefore, eolOf } from './lines.js'
+import type { RunTask } from './fast-block.js'
+import { countNewlines, endOfContentBefore, eolOf, profileOf } from './lines.js'
 import { shiftedTask } from './offsets.js'
 import { assertReadable, MarkdownRefusal } from './refusal.js'
+import { readJoined, runReader } from './runs.js'
 import { GFM_CHECKBOX_MARKERS, readTaskLine } from './task-line.js'
 import type { Block, ParsedFile, ParsedTask } from './types.js'
 
@@ -103,10 +104,7 @@ export function readRunWithRemark(source: string, span: Span): { tasks: RunTask[
   return { tasks, closed: endsClosed(text, tree) }
 }
 
-function readRun(source: string, span: Span): { tasks: RunTask[]; closed: boolean } {
-  const simple = readSimpleRun(source, span)
-  return simple ? { tasks: simple, closed: true } : readRunWithRemark(source, span)
-}
+const readRun = runReader(readRunWithRemark)
 
 /** The tasks of `previous` inside its block `old`, moved to `span`, with parents counted within the run. */
 function reuse(previous: ParsedFile, old: Block, span: Span): RunTask[] {
@@ -153,8 +151,6 @@ function assemble(runs: RunTask[][]): ParsedTask[] {
   }
   return tasks
 }
-
-const GFM_PROFILE = /^<!-- tasktrail: gfm -->[ \t]*\r?$/m
 
 /** A run to read, with its hash and, when its text is unchanged from `previous`, its old block. */
 interface Piece {
@@ -213,6 +209,7 @@ export function parse(source: string, previous?: ParsedFile): ParsedFile {
   for (const block of previous?.blocks ?? []) if (block !== previousLast) known.set(block.hash, block)
   const runs: RunTask[][] = []
   const blocks: Block[] = []
+  const spans = pieces.map((piece) => piece.span)
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index] as Piece
     let { span, hash } = piece
@@ -220,11 +217,9 @@ export function parse(source: string, previous?: ParsedFile): ParsedFile {
     if (old && previous) {
       runs.push(reuse(previous, old, span))
     } else {
-      let run = readRun(source, span)
-      while (!run.closed && index + 1 < pieces.length) {
-        span = { ...span, end: (pieces[++index] as Piece).span.end }
-        run = readRun(source, span)
-      }
+      const run = readJoined(source, spans, index, readRun)
+      index = run.last
+      span = run.span
       if (span !== piece.span) hash = hashText(source.slice(span.start, span.end))
       runs.push(run.tasks)
     }
@@ -235,7 +230,7 @@ export function parse(source: string, previous?: ParsedFile): ParsedFile {
     eol: eolOf(source),
     bom,
     finalNewline: source.endsWith('\n'),
-    profile: GFM_PROFILE.test(source) ? 'gfm' : 'canonical',
+    profile: profileOf(source),
     length: source.length,
     blocks
   }

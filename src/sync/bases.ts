@@ -105,10 +105,33 @@ function decodeParsed(json: string): ParsedFile {
   return { ...rest, tasks: (tasks as PackedTask[]).map(unpackTask) }
 }
 
+/** A base's parsed file without its tasks and blocks. */
+export type BaseHeader = Omit<ParsedFile, 'tasks' | 'blocks'>
+
+/**
+ * A base's parsed file as stored (JSONB), loaded once and handed to SQLite's JSON functions as
+ * a parameter: each lookup on the column would load its pages again, a megabyte at 10,000
+ * tasks, where a lookup in the parameter costs a few microseconds.
+ */
+export interface StoredParsed {
+  jsonb: Buffer
+  header: BaseHeader
+}
+
+/** Undefined for a base stored before migration 6 (not packed), which callers read whole. */
+export function storedParsed(store: Store, base: BaseRow): StoredParsed | undefined {
+  const row = store.prepare('SELECT parsed AS jsonb FROM sync_base_files WHERE base_id = ?').get(base.id) as { jsonb: Buffer } | undefined
+  if (!row) return undefined
+  const [packed, eol, bom, finalNewline, profile, length] = JSON.parse(
+    (store.prepare(`SELECT json_extract(?, '$.packed', '$.eol', '$.bom', '$.finalNewline', '$.profile', '$.length') AS header`).get(row.jsonb) as { header: string }).header
+  ) as [number | null, ParsedFile['eol'], boolean, boolean, ParsedFile['profile'], number]
+  if (packed !== 1) return undefined
+  return { jsonb: row.jsonb, header: { eol, bom, finalNewline, profile, length } }
+}
+
 /** Some of a base's tasks and blocks, with their places in it, read by SQLite without decoding the rest. */
 export interface BaseExcerpt {
-  /** The parsed file without its tasks and blocks. */
-  file: Omit<ParsedFile, 'tasks' | 'blocks'>
+  file: BaseHeader
   /** The tasks asked for that the file shows, by id. */
   tasks: Map<string, { index: number; task: ParsedTask }>
   /** The blocks that hold them, by index. */
@@ -117,45 +140,59 @@ export interface BaseExcerpt {
 
 /**
  * The tasks of a base with the given ids and the blocks holding them, found by SQLite's JSON
- * functions: at 10,000 tasks, decoding the whole base is most of a one-task sync. Undefined
- * for a base stored before migration 6 (not packed), which the caller reads whole.
+ * functions: at 10,000 tasks, decoding the whole base is most of a one-task sync.
  */
-export function baseExcerpt(store: Store, base: BaseRow, ids: readonly string[]): BaseExcerpt | undefined {
-  const header = store
-    .prepare(
-      `SELECT json_extract(parsed, '$.packed') AS packed, json_extract(parsed, '$.eol') AS eol, json_extract(parsed, '$.bom') AS bom,
-         json_extract(parsed, '$.finalNewline') AS finalNewline, json_extract(parsed, '$.profile') AS profile, json_extract(parsed, '$.length') AS length
-       FROM sync_base_files WHERE base_id = ?`
-    )
-    .get(base.id) as { packed: number | null; eol: ParsedFile['eol']; bom: number; finalNewline: number; profile: ParsedFile['profile']; length: number } | undefined
-  if (!header || header.packed !== 1) return undefined
+export function baseExcerpt(store: Store, stored: StoredParsed, ids: readonly string[]): BaseExcerpt {
   const rows = store
-    .prepare(
-      `SELECT t.key AS idx, t.value AS entry FROM sync_base_files f, json_each(f.parsed, '$.tasks') t
-       WHERE f.base_id = ? AND t.value ->> '$[0]' IN (SELECT value FROM json_each(?))`
-    )
-    .all(base.id, JSON.stringify(ids)) as Array<{ idx: number; entry: string }>
+    .prepare(`SELECT t.key AS idx, t.value AS entry FROM json_each(?, '$.tasks') t WHERE t.value ->> '$[0]' IN (SELECT value FROM json_each(?))`)
+    .all(stored.jsonb, JSON.stringify(ids)) as Array<{ idx: number; entry: string }>
   const tasks = new Map<string, { index: number; task: ParsedTask }>()
   for (const row of rows) {
     const task = unpackTask(JSON.parse(row.entry) as PackedTask)
     if (!tasks.has(task.id!)) tasks.set(task.id!, { index: row.idx, task })
   }
-  const holding = store.prepare(
-    `SELECT b.key AS idx, b.value AS block FROM sync_base_files f, json_each(f.parsed, '$.blocks') b
-     WHERE f.base_id = ? AND b.value ->> '$.start' <= ? AND b.value ->> '$.end' > ?`
-  )
+  const holding = store.prepare(`SELECT b.key AS idx, b.value AS block FROM json_each(?, '$.blocks') b WHERE b.value ->> '$.start' <= ? AND b.value ->> '$.end' > ?`)
   const blocks = new Map<number, Block>()
   for (const { task } of tasks.values()) {
-    for (const row of holding.all(base.id, task.start, task.start) as Array<{ idx: number; block: string }>) blocks.set(row.idx, JSON.parse(row.block) as Block)
+    for (const row of holding.all(stored.jsonb, task.start, task.start) as Array<{ idx: number; block: string }>) blocks.set(row.idx, JSON.parse(row.block) as Block)
   }
-  const { packed: _packed, ...file } = { ...header, bom: header.bom === 1, finalNewline: header.finalNewline === 1 }
-  return { file, tasks, blocks }
+  return { file: stored.header, tasks, blocks }
+}
+
+/** Every block of a base (a few small fields each), without its tasks. */
+export function baseBlocks(store: Store, stored: StoredParsed): Block[] {
+  return JSON.parse((store.prepare(`SELECT json_extract(?, '$.blocks') AS blocks`).get(stored.jsonb) as { blocks: string }).blocks) as Block[]
+}
+
+/**
+ * The tasks of a base inside one of its blocks, with their indexes: tasks are stored in
+ * document order, so a binary search on their starts finds the first.
+ */
+export function baseTasksIn(store: Store, stored: StoredParsed, block: Block): Array<{ index: number; task: ParsedTask }> {
+  const count = (store.prepare(`SELECT json_array_length(?, '$.tasks') AS n`).get(stored.jsonb) as { n: number }).n
+  const at = store.prepare('SELECT json(json_extract(?, ?)) AS entry')
+  const taskAt = (index: number) => unpackTask(JSON.parse((at.get(stored.jsonb, `$.tasks[${index}]`) as { entry: string }).entry) as PackedTask)
+  let first = 0
+  let high = count
+  while (first < high) {
+    const middle = (first + high) >> 1
+    if (taskAt(middle).start < block.start) first = middle + 1
+    else high = middle
+  }
+  const tasks: Array<{ index: number; task: ParsedTask }> = []
+  for (let index = first; index < count; index++) {
+    const task = taskAt(index)
+    if (task.start >= block.end) break
+    tasks.push({ index, task })
+  }
+  return tasks
 }
 
 /** Replaces tasks and blocks of a base in place (their offsets unchanged) and records the new file's hash. */
 export function patchBase(
   store: Store,
   base: BaseRow,
+  stored: StoredParsed,
   fields: { head: string | null; fileHash: string; eventMark: number; recentWrites: Write[]; tasks: Array<[number, ParsedTask]>; blocks: Array<[number, Block]> }
 ): void {
   const paths: string[] = []
@@ -168,7 +205,7 @@ export function patchBase(
     paths.push(`'$.blocks[${index}]', json(?)`)
     values.push(JSON.stringify(block))
   }
-  store.prepare(`UPDATE sync_base_files SET parsed = jsonb_replace(parsed, ${paths.join(', ')}) WHERE base_id = ?`).run(...values, base.id)
+  store.prepare(`UPDATE sync_base_files SET parsed = jsonb_replace(?, ${paths.join(', ')}) WHERE base_id = ?`).run(stored.jsonb, ...values, base.id)
   store
     .prepare('UPDATE sync_bases SET head = ?, file_hash = ?, event_mark = ?, recent_writes = ?, synced_at = ? WHERE id = ?')
     .run(fields.head, fields.fileHash, fields.eventMark, JSON.stringify(fields.recentWrites), store.now(), base.id)

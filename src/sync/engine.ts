@@ -4,19 +4,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { newTaskId } from '../model/ids.js'
-import { isTerminal, type TaskStatus } from '../model/task.js'
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, Store } from '../store/store.js'
+import { applyToStore, rolledUp } from './apply.js'
 import { decodeText, readBytes, replaceIfUnchanged } from './atomic.js'
 import {
   baseParsed, eventMark, findBase, homeOf, homelessTasks, recentWrites, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
 } from './bases.js'
 import { contentHash } from './content-hash.js'
 import { readHead } from './head.js'
-import { applyEdits, hasConflictMarkers, isMarkdownRefusal, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
-import { fileTasks, lineOfTask, linesOf, linesOfTasks } from './lines.js'
+import { importInPlace } from './in-place.js'
+import { applyEdits, hasConflictMarkers, isMarkdownRefusal, ParserNeeded, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
+import { fileTasks, linesOf, linesOfTasks, storeLine } from './lines.js'
 import { planSync, RULES, type Conflict, type FileEdit, type FileTask, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
-import { readProgress, restoreFromProgress, writeProgressFiles } from './progress.js'
+import { restoreFromProgress, writeProgressFiles } from './progress.js'
 import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
 import { recordBesideFile, spliceStatuses } from './status-splice.js'
 
@@ -28,14 +29,6 @@ export interface SyncReport {
 }
 
 export const TASKS_FILE = 'TASKS.md'
-
-/** Thrown inside the lock when the file needs parsing and the parser is not loaded yet. */
-export class ParserNeeded extends Error {
-  constructor() {
-    super('TASKS.md changed: the parser must be loaded first')
-    this.name = 'ParserNeeded'
-  }
-}
 
 export interface SyncContext {
   store: Store
@@ -92,6 +85,15 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
 
   // What the file says now, and the base to compare it with.
   const text = bytes === null ? null : decodeText(path, bytes)
+  // A person's edit in place (a box checked, a word changed): read again only where it changed.
+  if (base?.file_hash && text !== null && !options.force) {
+    const inPlace = importInPlace(context, base, head, text, hash!, changes, parser)
+    if (inPlace?.storeChanged) {
+      const rest = syncInLock(context, parser, options)
+      return { ...rest, imported: inPlace.report.imported + rest.imported }
+    }
+    if (inPlace) return inPlace.report
+  }
   let source: string
   let parsed: ParsedTasks
   let baseLines: Map<string, TaskLine>
@@ -170,10 +172,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     base: baseLines!,
     file,
     storeChanges: changes,
-    storeTask: (id) => {
-      const task = store.getTask(id)
-      return task && lineOfTask(task)
-    },
+    storeTask: (id) => storeLine(store, id),
     belongsHere: (id) => {
       const home = homeOf(store, id)
       return home === undefined || home === base?.id
@@ -191,7 +190,8 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     ...plan.conflicts
   ]
   for (const c of conflicts) recordResolution(store, c.taskId, c.field, c.lost, c.kept, c.rule)
-  const edits = [...replayedIds, ...plan.toFile, ...rolledUp(store, markBeforeApply, plan.fileIds, plan.toFile)]
+  const fileLines = linesOfTasks(file)
+  const edits = [...replayedIds, ...plan.toFile, ...rolledUp(store, markBeforeApply, fileLines, plan.fileIds, plan.toFile)]
 
   let written = source!
   let writtenParsed = parsed!
@@ -205,7 +205,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   const remembered = handEdited || fromTemplate ? [] : recentWrites(base)
   // Changes made again are not remembered again: deleting such a line a second time is taken as meant.
   const replayed = new Set(unseen.map((c) => c.id))
-  const write = { from: hash, changes: changesOfWrite(edits, linesOfTasks(file), file).filter((c) => !replayed.has(c.id)) }
+  const write = { from: hash, changes: changesOfWrite(edits, fileLines, file).filter((c) => !replayed.has(c.id)) }
   const recent = written === text || fromTemplate || write.changes.length === 0 ? remembered : [...remembered, write].slice(-REMEMBERED_WRITES)
   const baseId = saveBase(store, {
     repoId: repo.id, root: project.root, branch: head.branch, head: head.commit, fileHash: newHash, parsed: writtenParsed, eventMark: eventMark(store), recentWrites: recent
@@ -287,61 +287,6 @@ function massRemoval(base: Map<string, TaskLine>, file: readonly FileTask[], pat
   if (file.length === 0) return `${path} has no tasks any more (it had ${base.size}); ${advice}`
   if (base.size >= HALF_GONE_MINIMUM && gone * 2 > base.size) return `${gone} of the ${base.size} tasks in ${path} disappeared at once; ${advice}`
   return null
-}
-
-function applyToStore(context: SyncContext, ops: StoreOp[]): number {
-  const { store, repo, project } = context
-  let imported = 0
-  for (const op of ops) {
-    if (op.kind === 'create') {
-      const { line } = op
-      const details = readProgress(project.root, line.id)
-      store.createTask(repo.id, {
-        ...details,
-        id: line.id,
-        title: line.title,
-        status: line.status,
-        task_type: line.type,
-        assigned_agent: line.agent,
-        parent_task_id: line.parent,
-        position: op.position,
-        task_context: { ...details?.task_context, ...(line.reason ? { blocked_reason: line.reason } : {}) },
-        client: details?.client ?? repo.client,
-        project: details?.project ?? repo.project
-      }, 'file', 'added in TASKS.md')
-      imported++
-    } else if (op.kind === 'update') {
-      const { status, reason, title, type, agent, parent } = op.changes
-      store.updateTask(op.id, { title, task_type: type, assigned_agent: agent, parent_task_id: parent }, 'file', 'edited in TASKS.md')
-      if (status !== undefined) store.setStatus(op.id, status, 'file', { reason: reason ?? undefined, note: 'edited in TASKS.md' })
-      else if (reason !== undefined) store.updateContext(op.id, { blocked_reason: reason }, 'file', 'edited in TASKS.md')
-      imported++
-    } else if (op.kind === 'lineRemoved') {
-      const task = store.getTask(op.id)
-      if (task && !isTerminal(task.status)) {
-        store.setStatus(op.id, 'cancelled', 'file', { note: 'line removed from TASKS.md; tasktrail reopen brings it back' })
-        imported++
-      }
-    } else {
-      op.ids.forEach((id, position) => store.updateTask(id, { position }, 'file'))
-    }
-  }
-  return imported
-}
-
-/** Status changes the store made on its own while applying the file's (parent roll-up). */
-function rolledUp(store: Store, mark: number, shown: string[], planned: FileEdit[]): FileEdit[] {
-  const rows = store
-    .prepare(`SELECT DISTINCT task_id FROM task_events WHERE id > ? AND field = 'status' AND note LIKE 'roll-up%'`)
-    .all(mark) as Array<{ task_id: string }>
-  const inFile = new Set(shown)
-  const edits: FileEdit[] = []
-  for (const { task_id } of rows) {
-    const task = store.getTask(task_id)
-    if (!task || !inFile.has(task_id) || planned.some((e) => e.kind === 'insert' && e.task.id === task_id)) continue
-    edits.push({ kind: 'status', id: task_id, status: task.status as TaskStatus })
-  }
-  return edits
 }
 
 /** This file's tasks whose progress file may be out of date: changed on either side. */

@@ -1,9 +1,15 @@
 // Tasks as sync compares them (TaskLine): from the store's rows and from a parsed TASKS.md.
-import type { StoredTask } from '../store/store.js'
+import type { Store, StoredTask } from '../store/store.js'
 import type { ParsedTasks } from './markdown.js'
 import type { FileTask, TaskLine } from './merge.js'
 
-export function lineOfTask(task: StoredTask): TaskLine {
+/** The store's view of a task as sync compares it, or undefined when the store has no such task. */
+export function storeLine(store: Store, id: string): TaskLine | undefined {
+  const task = store.getTask(id)
+  return task && lineOfTask(task)
+}
+
+function lineOfTask(task: StoredTask): TaskLine {
   return {
     id: task.id,
     title: task.title,
@@ -15,7 +21,7 @@ export function lineOfTask(task: StoredTask): TaskLine {
   }
 }
 
-export function fileTasks(parsed: ParsedTasks): FileTask[] {
+export function fileTasks(parsed: Pick<ParsedTasks, 'tasks'>): FileTask[] {
   return parsed.tasks.map((t) => ({
     id: t.id,
     title: t.title,

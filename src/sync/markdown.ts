@@ -9,6 +9,14 @@ export type ParsedTasks = ParsedFile
 
 export type Parser = typeof import('../markdown/parse.js')
 
+/** Thrown inside the lock when the file needs parsing and the parser is not loaded yet. */
+export class ParserNeeded extends Error {
+  constructor() {
+    super('TASKS.md changed: the parser must be loaded first')
+    this.name = 'ParserNeeded'
+  }
+}
+
 export function loadParser(): Promise<Parser> {
   return import('../markdown/parse.js')
 }

@@ -113,6 +113,23 @@ export function metaOf(line: Pick<TaskLine, 'type' | 'agent' | 'reason' | 'statu
 
 const META_FIELDS: readonly LineField[] = ['type', 'agent', 'reason']
 
+/**
+ * The edits that write changed fields into a task's line: the metadata too when a blocked
+ * reason goes with the status (it shows on blocked lines only).
+ */
+export function editsOfChanges(line: TaskLine, changes: Partial<Omit<TaskLine, 'id'>>): FileEdit[] {
+  const { id } = line
+  const after = { ...line, ...changes }
+  const edits: FileEdit[] = []
+  if (changes.status !== undefined) edits.push({ kind: 'status', id, status: changes.status })
+  if (changes.title !== undefined) edits.push({ kind: 'title', id, title: changes.title })
+  if (META_FIELDS.some((f) => f in changes) || (changes.status !== undefined && (after.reason || changes.status === 'blocked'))) {
+    edits.push({ kind: 'meta', id, meta: metaOf(after) })
+  }
+  if ('parent' in changes) edits.push({ kind: 'move', id, parentId: changes.parent ?? null })
+  return edits
+}
+
 /** Plans one sync: what goes into the store, what is spliced into the file, what conflicted. */
 export function planSync(input: PlanInput): SyncPlan {
   const toStore: StoreOp[] = []
@@ -143,14 +160,6 @@ export function planSync(input: PlanInput): SyncPlan {
   const inFile = new Map(fileLines.map((line) => [line.id, line]))
 
   const fileChanges = new Map<string, Partial<Omit<TaskLine, 'id'>>>()
-  const fileEditsFor = (id: string, changes: Partial<Omit<TaskLine, 'id'>>, after: TaskLine) => {
-    if (changes.status !== undefined) toFile.push({ kind: 'status', id, status: changes.status })
-    if (changes.title !== undefined) toFile.push({ kind: 'title', id, title: changes.title })
-    if (META_FIELDS.some((f) => f in changes) || (changes.status !== undefined && (after.reason || changes.status === 'blocked'))) {
-      toFile.push({ kind: 'meta', id, meta: metaOf(after) })
-    }
-    if ('parent' in changes) toFile.push({ kind: 'move', id, parentId: changes.parent ?? null })
-  }
 
   const compared = input.fileIsBase ? fileLines.filter((line) => input.storeChanges.has(line.id)) : fileLines
   for (const line of compared) {
@@ -190,7 +199,7 @@ export function planSync(input: PlanInput): SyncPlan {
     if (Object.keys(toStoreChanges).length) toStore.push({ kind: 'update', id: line.id, changes: toStoreChanges })
     if (Object.keys(toFileChanges).length) {
       fileChanges.set(line.id, toFileChanges)
-      fileEditsFor(line.id, toFileChanges, { ...line, ...toFileChanges })
+      toFile.push(...editsOfChanges(line, toFileChanges))
     }
   }
 

@@ -6,7 +6,7 @@
 // returns undefined, and the full sync runs.
 import type { ParsedFile } from '../markdown/types.js'
 import { replaceIfUnchanged } from './atomic.js'
-import { advanceBase, baseExcerpt, patchBase, recentWrites, type BaseRow } from './bases.js'
+import { advanceBase, baseExcerpt, patchBase, recentWrites, storedParsed, type BaseRow } from './bases.js'
 import { contentHash } from './content-hash.js'
 import type { SyncContext, SyncReport } from './engine.js'
 import type { Head } from './head.js'
@@ -29,8 +29,10 @@ export function spliceStatuses(
   // A blocked reason shows only on a blocked task's line, which goes the long way below.
   if ([...changes.values()].some((c) => c.created || c.deleted || [...c.fields].some((f) => f !== 'status' && f !== 'reason'))) return undefined
   const ids = [...changes].filter(([, c]) => c.fields.size > 0).map(([id]) => id)
-  const excerpt = baseExcerpt(store, base, ids)
-  if (!excerpt || excerpt.tasks.size !== ids.length) return undefined
+  const stored = storedParsed(store, base)
+  if (!stored) return undefined
+  const excerpt = baseExcerpt(store, stored, ids)
+  if (excerpt.tasks.size !== ids.length) return undefined
 
   const edits: FileEdit[] = []
   for (const id of ids) {
@@ -62,7 +64,7 @@ export function spliceStatuses(
   writeProgressFiles(store, project.root, [...changes.keys()].filter((id) => bytes.includes(id)))
   const lines = fileTasks(excerptFile)
   const write = { from: base.file_hash, changes: changesOfWrite(edits, linesOfTasks(lines), lines) }
-  patchBase(store, base, {
+  patchBase(store, base, stored, {
     head: head.commit,
     fileHash: contentHash(Buffer.from(written)),
     eventMark,

@@ -2,6 +2,10 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { locateProject } from '../../src/project/locate.js'
+import { openDatabase } from '../../src/store/open.js'
+import { Store } from '../../src/store/store.js'
+import { syncProject } from '../../src/sync/index.js'
 import { json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 
 export function git(cwd: string, ...args: string[]): string {
@@ -15,6 +19,20 @@ export function project(): Sandbox {
   git(box.project, 'checkout', '-q', '-b', 'main')
   return box
 }
+
+/** An in-process project whose TASKS.md is `text`, synced once (its lines adopted as tasks), with its store open. */
+export async function syncedProject(text: string) {
+  const box = sandbox()
+  const path = join(box.project, 'TASKS.md')
+  writeFileSync(path, text)
+  const store = new Store(openDatabase(join(box.dir, 'tasks.db')))
+  const project = locateProject(box.project, box.dir)
+  const repo = store.repo(project.key, project.root)
+  await syncProject(store, project, repo)
+  return { store, project, repo, path }
+}
+
+export type SyncedProject = Awaited<ReturnType<typeof syncedProject>>
 
 export const tasksFile = (box: Sandbox, dir = box.project) => join(dir, 'TASKS.md')
 export const readTasks = (box: Sandbox, dir = box.project) => readFileSync(tasksFile(box, dir), 'utf8')

@@ -1,42 +1,25 @@
 // The status shortcut of sync: a store's status changes spliced into a TASKS.md nobody has
 // edited, the base patched in place. Whatever it does must be what a fresh parse of the
 // result reads, and it must touch nothing but the markers.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse, render } from '../../src/markdown/index.js'
 import type { TaskStatus } from '../../src/model/task.js'
-import { locateProject } from '../../src/project/locate.js'
-import { openDatabase } from '../../src/store/open.js'
-import { Store } from '../../src/store/store.js'
 import { readBytes } from '../../src/sync/atomic.js'
 import { baseParsed, eventMark, findBase, storeChangesSince } from '../../src/sync/bases.js'
 import { readHead } from '../../src/sync/head.js'
 import { syncProject } from '../../src/sync/index.js'
 import { spliceStatuses } from '../../src/sync/status-splice.js'
-import { sandbox } from '../helpers/cli.js'
 import { treeArb } from '../markdown/helpers.js'
 import { restyle, styleArb } from '../markdown/style.js'
+import { syncedProject, type SyncedProject } from './helpers.js'
 
 const OPEN_OR_DONE: TaskStatus[] = ['pending', 'in_progress', 'completed', 'cancelled']
 
-/** A project whose TASKS.md is `text`, synced once (its lines adopted as tasks). */
-async function synced(text: string) {
-  const box = sandbox()
-  const path = join(box.project, 'TASKS.md')
-  writeFileSync(path, text)
-  const store = new Store(openDatabase(join(box.dir, 'tasks.db')))
-  const project = locateProject(box.project, box.dir)
-  const repo = store.repo(project.key, project.root)
-  await syncProject(store, project, repo)
-  return { store, project, repo, path }
-}
-
-type Project = Awaited<ReturnType<typeof synced>>
 
 /** Sets statuses in the store and runs the shortcut on them, in one transaction as a hook does. */
-function setAndSplice({ store, project, repo, path }: Project, statuses: Array<[string, TaskStatus]>) {
+function setAndSplice({ store, project, repo, path }: SyncedProject, statuses: Array<[string, TaskStatus]>) {
   return store.transaction(() => {
     for (const [id, status] of statuses) store.setStatus(id, status, 'hook')
     const head = readHead(project.gitDir)
@@ -45,7 +28,7 @@ function setAndSplice({ store, project, repo, path }: Project, statuses: Array<[
   })
 }
 
-function expectBaseIsFile({ store, project, repo, path }: Project): void {
+function expectBaseIsFile({ store, project, repo, path }: SyncedProject): void {
   const text = readFileSync(path, 'utf8')
   const fresh = parse(text)
   const base = findBase(store, project.root, readHead(project.gitDir).branch)!
@@ -56,7 +39,7 @@ function expectBaseIsFile({ store, project, repo, path }: Project): void {
 
 describe('spliceStatuses', () => {
   it('changes only the markers of the tasks whose status changed, and the base reads as the file', async () => {
-    const p = await synced('# Tasks\n\nSome notes.\n\n- [ ] One\n  - [ ] One a\n- [/] Two\n\n## Later\n\n* [ ] Three\n')
+    const p = await syncedProject('# Tasks\n\nSome notes.\n\n- [ ] One\n  - [ ] One a\n- [/] Two\n\n## Later\n\n* [ ] Three\n')
     const ids = Object.fromEntries(p.store.listTasks({ repoId: p.repo.id }).map((t) => [t.title, t.id]))
     const before = readFileSync(p.path, 'utf8')
     expect(setAndSplice(p, [[ids['One a']!, 'completed'], [ids['Three']!, 'in_progress']])).toEqual({ imported: 0, written: 3, conflicts: [] })
@@ -68,7 +51,7 @@ describe('spliceStatuses', () => {
   })
 
   it('leaves a blocked task, whose line carries its reason, to the full sync', async () => {
-    const p = await synced('- [ ] One\n')
+    const p = await syncedProject('- [ ] One\n')
     const [one] = p.store.listTasks({ repoId: p.repo.id })
     expect(setAndSplice(p, [[one!.id, 'blocked']])).toBeUndefined()
     p.store.close()
@@ -78,7 +61,7 @@ describe('spliceStatuses', () => {
     let spliced = 0
     await fc.assert(
       fc.asyncProperty(treeArb, styleArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...OPEN_OR_DONE)), { minLength: 1, maxLength: 4 }), async (tasks, style, picks) => {
-        const p = await synced(restyle(render(tasks), style))
+        const p = await syncedProject(restyle(render(tasks), style))
         try {
           const stored = p.store.listTasks({ repoId: p.repo.id })
           if (stored.length === 0) return

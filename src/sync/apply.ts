@@ -1,0 +1,73 @@
+// Applying a sync plan's store side: the file's changes written to the store, and the status
+// changes the store then makes on its own (a parent rolled up when its last subtask is done),
+// which the file must show in turn.
+import { isTerminal, type TaskStatus } from '../model/task.js'
+import type { Store } from '../store/store.js'
+import type { SyncContext } from './engine.js'
+import { editsOfChanges, type FileEdit, type StoreOp, type TaskLine } from './merge.js'
+import { readProgress } from './progress.js'
+
+/** Applies the plan's store operations; returns how many changed a task. */
+export function applyToStore(context: SyncContext, ops: StoreOp[]): number {
+  const { store, repo, project } = context
+  let imported = 0
+  for (const op of ops) {
+    if (op.kind === 'create') {
+      const { line } = op
+      const details = readProgress(project.root, line.id)
+      store.createTask(repo.id, {
+        ...details,
+        id: line.id,
+        title: line.title,
+        status: line.status,
+        task_type: line.type,
+        assigned_agent: line.agent,
+        parent_task_id: line.parent,
+        position: op.position,
+        task_context: { ...details?.task_context, ...(line.reason ? { blocked_reason: line.reason } : {}) },
+        client: details?.client ?? repo.client,
+        project: details?.project ?? repo.project
+      }, 'file', 'added in TASKS.md')
+      imported++
+    } else if (op.kind === 'update') {
+      const { status, reason, title, type, agent, parent } = op.changes
+      store.updateTask(op.id, { title, task_type: type, assigned_agent: agent, parent_task_id: parent }, 'file', 'edited in TASKS.md')
+      if (status !== undefined) store.setStatus(op.id, status, 'file', { reason: reason ?? undefined, note: 'edited in TASKS.md' })
+      else if (reason !== undefined) store.updateContext(op.id, { blocked_reason: reason }, 'file', 'edited in TASKS.md')
+      imported++
+    } else if (op.kind === 'lineRemoved') {
+      const task = store.getTask(op.id)
+      if (task && !isTerminal(task.status)) {
+        store.setStatus(op.id, 'cancelled', 'file', { note: 'line removed from TASKS.md; tasktrail reopen brings it back' })
+        imported++
+      }
+    } else {
+      op.ids.forEach((id, position) => store.updateTask(id, { position }, 'file'))
+    }
+  }
+  return imported
+}
+
+/** Tasks whose status the store rolled up after the event `mark`. */
+export function rolledUpSince(store: Store, mark: number): string[] {
+  return (
+    store.prepare(`SELECT DISTINCT task_id FROM task_events WHERE id > ? AND field = 'status' AND note LIKE 'roll-up%'`).all(mark) as Array<{ task_id: string }>
+  ).map((row) => row.task_id)
+}
+
+/**
+ * Status changes the store made on its own while applying the file's (parent roll-up), as
+ * edits of the file, written as any status change to a line (`lines`: the file's, by id).
+ */
+export function rolledUp(store: Store, mark: number, lines: ReadonlyMap<string, TaskLine>, shown: string[], planned: FileEdit[]): FileEdit[] {
+  const inFile = new Set(shown)
+  const edits: FileEdit[] = []
+  for (const id of rolledUpSince(store, mark)) {
+    const task = store.getTask(id)
+    if (!task || !inFile.has(id) || planned.some((e) => e.kind === 'insert' && e.task.id === id)) continue
+    const status = task.status as TaskStatus
+    const line = lines.get(id)
+    edits.push(...(line ? editsOfChanges(line, { status }) : [{ kind: 'status' as const, id, status }]))
+  }
+  return edits
+}
