@@ -31,9 +31,13 @@ export const GLOBAL_OPTIONS: Options = {
 }
 
 export function parseInvocation(command: Command, name: string, argv: string[]) {
-  let parsed
+  let parsed: { values: Invocation['values']; positionals: string[] }
   try {
-    parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true })
+    // Arguments without options (a hook, `done ID`) are what parseArgs would return; node loads
+    // parseArgs on first use, about a millisecond of every hook.
+    parsed = argv.some((arg) => arg.startsWith('-'))
+      ? parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true })
+      : { values: {}, positionals: argv }
   } catch (error) {
     throw usageError(`${(error as Error).message.replace(/^.*?: /, '')}`, [`usage: tasktrail ${command.usage}`])
   }
