@@ -86,7 +86,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   // What the file says now, and the base to compare it with.
   const text = bytes === null ? null : decodeText(path, bytes)
   // A person's edit in place (a box checked, a word changed): read again only where it changed.
-  if (base?.file_hash && text !== null && !options.force) {
+  if (base?.file_hash && hash !== base.file_hash && text !== null && !options.force) {
     const inPlace = importInPlace(context, base, head, text, hash!, changes, parser)
     if (inPlace?.storeChanged) {
       const rest = syncInLock(context, parser, options)
