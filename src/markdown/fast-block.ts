@@ -12,6 +12,8 @@ export type RunTask = ParsedTask
 const SIMPLE_ITEM = /^( {0,12})([-*+]|(\d{1,9})[.)])( {1,4})\[/
 const HEADING = /^#{1,6}(?:[ \t]|\r?$)/
 const BLANK = /^[ \t]*\r?$/
+// Four columns of indentation: indented code where no list or paragraph is open.
+const INDENTED_CODE = /^(?: {4}| {0,3}\t)/
 // Prose that can hold no task and start nothing: `|` could make a table and `<` HTML, whose
 // edges remark decides; such lines go to remark.
 const PROSE = /^[ \t]*[^ \t\r\n<|][^|\n]*$/
@@ -49,6 +51,9 @@ export function readSimpleRun(source: string, span: Span): RunTask[] | null {
       previousItem = false
       paragraph = false
       contentEnd = next
+    } else if (open.length === 0 && !paragraph && INDENTED_CODE.test(text)) {
+      // Indented code: what may follow it (an ordered item, for one) is remark's to read.
+      return null
     } else if (isProse(text)) {
       // Prose ends the open lists only at column 0 after a blank line; anywhere else it
       // would continue an item.

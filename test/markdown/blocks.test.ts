@@ -76,6 +76,13 @@ describe('the remark-free fast path', () => {
     for (const source of CORPUS) expectFastPathAgrees(source)
   })
 
+  // Found by the property below in CI: the fast path read indented code as prose, so an ordered
+  // item after it became a task, where remark reads a paragraph.
+  it('leaves indented code, and what follows it, to remark', () => {
+    expectFastPathAgrees('    code?\n\n 2. [ ] `code`')
+    expect(readSimpleRun('    code?\n\n- [ ] a\n', { start: 0, end: 20, line: 1 })).toBeNull()
+  })
+
   it('does so on generated runs of headings, prose and task lines', () => {
     fc.assert(fc.property(blockArb, (source) => expectFastPathAgrees(source)), { numRuns: 400 })
   })
