@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // CommonJS (see bin/package.json): an ESM entry would add the ESM loader to every hook run.
-require('../dist/tasktrail.js')
+require('../dist/start.js')

@@ -34,9 +34,10 @@ function lazyImports(queue) {
 }
 
 // child_process (with net and the streams it loads) costs a tenth of a hook's run, and only
-// init, doctor, the merge driver and the runtime install spawn anything: each use requires
-// it when called.
-const LAZY_BUILTINS = { 'node:child_process': ['spawn', 'spawnSync'] }
+// init, doctor, the merge driver, the runtime install and a hook starting the resident
+// process spawn anything; net is needed only where a resident process listens. Each use
+// requires the module when called.
+const LAZY_BUILTINS = { 'node:child_process': ['spawn', 'spawnSync'], 'node:net': ['createConnection', 'createServer'] }
 
 function lazyBuiltins() {
   return {
@@ -55,7 +56,7 @@ function lazyBuiltins() {
   }
 }
 
-async function bundle(entry, outfile, queue) {
+async function bundle(entry, outfile, queue, external = []) {
   await build({
     entryPoints: [entry],
     outfile,
@@ -63,7 +64,7 @@ async function bundle(entry, outfile, queue) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    external: ['bindings'],
+    external: ['bindings', ...external],
     define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__import_meta_url' },
     banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     plugins: [lazyImports(queue), lazyBuiltins()],
@@ -88,6 +89,8 @@ const staging = mkdtempSync(join(root, '.dist-'))
 writeFileSync(join(staging, 'package.json'), '{ "type": "commonjs" }\n')
 const queue = new Set()
 await bundle(join(src, 'cli/main.ts'), join(staging, 'tasktrail.js'), queue)
+// What every process loads first: it hands the command to a resident process, or requires the CLI.
+await bundle(join(src, 'cli/start.ts'), join(staging, 'start.js'), queue, ['./tasktrail.js'])
 const done = new Set()
 for (let pending = [...queue]; pending.length; pending = [...queue].filter((f) => !done.has(f))) {
   for (const file of pending) {

@@ -1,6 +1,7 @@
 // What a CLI command is: its usage line, its options (node:util parseArgs), and run().
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { Output } from './output.js'
+import type { StoreSource } from '../store/stores.js'
 import { usageError } from './errors.js'
 
 export type Options = NonNullable<ParseArgsConfig['options']>
@@ -13,7 +14,13 @@ export interface Invocation {
   output: Output
   env: NodeJS.ProcessEnv
   cwd: string
+  /** The text on stdin, read to the end (only `hook` reads it). */
+  stdin: () => Promise<string>
+  stores: StoreSource
 }
+
+/** What a command runs with besides its arguments: its own process's, or a resident client's. */
+export type Host = Pick<Invocation, 'output' | 'env' | 'cwd' | 'stdin' | 'stores'>
 
 export interface Command {
   usage: string

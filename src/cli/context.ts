@@ -1,8 +1,7 @@
 // Opening what a command acts on: the user's store and the current project.
 import { locateProject, type ProjectLocation } from '../project/locate.js'
-import { openDatabase } from '../store/open.js'
 import { storePath, tasktrailHome } from '../store/paths.js'
-import { Store, type Repo } from '../store/store.js'
+import type { Repo, Store } from '../store/store.js'
 import type { Invocation } from './command.js'
 import { resolve } from 'node:path'
 
@@ -13,7 +12,7 @@ export interface Context {
 }
 
 export function openContext(invocation: Invocation): Context {
-  const store = new Store(openDatabase(storePath(invocation.env, invocation.globals.db)))
+  const store = invocation.stores.open(storePath(invocation.env, invocation.globals.db))
   const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
   const project = locateProject(start, tasktrailHome(invocation.env))
   const repo = store.repo(project.key, project.root)

@@ -1,10 +1,12 @@
 // The tasktrail command line. Commands are small and bundled with this file: one file to
 // load starts faster than a chain of chunks. What is heavy (remark, chokidar) is loaded
 // with a dynamic import by the code that needs it, so no other command pays for it.
-import { parseInvocation, text, type Command } from './command.js'
+// src/cli/start.ts decides whether a command runs here or in the resident process.
+import { parseInvocation, text, type Command, type Host } from './command.js'
 import { CliError } from './errors.js'
 import { terminalOutput, writeFd, type Output } from './output.js'
 import { NewerStoreError } from '../store/open.js'
+import { ownStores } from '../store/stores.js'
 import add from './commands/add.js'
 import { block, cancel, done, reopen, start } from './commands/verbs.js'
 import list from './commands/list.js'
@@ -26,6 +28,7 @@ import watch from './commands/watch.js'
 import mergeDriver from './commands/merge-driver.js'
 import init from './commands/init.js'
 import doctor from './commands/doctor.js'
+import { serveCommand } from './commands/serve.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -52,7 +55,8 @@ const COMMANDS: Record<string, Command> = {
   'install-runtime': installRuntime,
   sync,
   watch,
-  'merge-driver': mergeDriver
+  'merge-driver': mergeDriver,
+  serve: serveCommand(main)
 }
 
 const VERSION = '0.1.0'
@@ -67,7 +71,8 @@ function help(output: Output): void {
   output.out(lines.join('\n'))
 }
 
-export async function main(argv: string[], output: Output = terminalOutput(), env = process.env, cwd = process.cwd()): Promise<number> {
+export async function main(argv: string[], host: Host): Promise<number> {
+  const { output } = host
   const name = argv[0]
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     help(output)
@@ -86,7 +91,7 @@ export async function main(argv: string[], output: Output = terminalOutput(), en
       return 0
     }
     const globals = { db: text(parsed.values, 'db'), dir: text(parsed.values, 'C') }
-    const code = await command.run({ globals, values: parsed.values, positionals: parsed.positionals, output, env, cwd })
+    const code = await command.run({ globals, values: parsed.values, positionals: parsed.positionals, ...host })
     return code ?? 0
   } catch (error) {
     if (error instanceof CliError) {
@@ -107,12 +112,12 @@ export async function main(argv: string[], output: Output = terminalOutput(), en
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
+/** Runs a command in this process: what bin/tasktrail.js does when no resident process takes it. */
+export async function runHere(argv: string[], stdin: () => Promise<string>): Promise<number> {
+  try {
+    return await main(argv, { output: terminalOutput(), env: process.env, cwd: process.cwd(), stdin, stores: ownStores })
+  } catch (error) {
     writeFd(2, `tasktrail: internal error: ${(error as Error)?.stack ?? String(error)}\n`)
-    process.exitCode = 1
+    return 1
   }
-)
+}

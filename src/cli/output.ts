@@ -53,6 +53,18 @@ export function terminalOutput(): Output {
   }
 }
 
+/** Output kept for a client of the resident process, who prints it. */
+export function bufferedOutput(color: boolean): Output & { text(): { out: string; err: string } } {
+  let out = ''
+  let err = ''
+  return {
+    out: (text) => void (out += line(text)),
+    err: (text) => void (err += line(text)),
+    color,
+    text: () => ({ out, err })
+  }
+}
+
 const CODES = { green: 32, yellow: 33, red: 31, dim: 2, bold: 1, cyan: 36 } as const
 export type Style = keyof typeof CODES
 

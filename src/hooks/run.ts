@@ -5,9 +5,10 @@
 import { startAddonInstall } from '../install/background.js'
 import { installLogPath } from '../install/install.js'
 import { locateProject, type ProjectLocation } from '../project/locate.js'
-import { openDatabase } from '../store/open.js'
+import { BUSY_TIMEOUT_MS } from '../store/open.js'
 import { storePath, tasktrailHome } from '../store/paths.js'
-import { Store } from '../store/store.js'
+import type { Store } from '../store/store.js'
+import type { StoreSource } from '../store/stores.js'
 import type { HookContext } from './context.js'
 import { changeFor, type Change } from './dispatch.js'
 import { parseEvent, type HookEvent } from './event.js'
@@ -90,15 +91,15 @@ async function drainSpool(store: Store, project: ProjectLocation, home: string, 
  * Applies the events spooled for the project at `dir`, for `tasktrail install-runtime` once
  * the store can be opened; returns how many were taken from the spool.
  */
-export async function applySpool(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
+export async function applySpool(env: NodeJS.ProcessEnv, dir: string, stores: StoreSource): Promise<number> {
   const home = tasktrailHome(env)
   const project = locateProject(dir, home)
   if (project.kind === 'home') return 0
-  const store = new Store(openDatabase(storePath(env)))
+  const store = stores.open(storePath(env))
   try {
     return await drainSpool(store, project, home, spoolPath(home, project.key))
   } finally {
-    store.close()
+    stores.release(store)
   }
 }
 
@@ -114,16 +115,16 @@ function warning(home: string, sessionId: string, message: string): string {
  * written, so not even the spool can keep the event) is logged if possible and swallowed,
  * since an exception here would be a non-zero exit and a stack trace in Claude Code.
  */
-export async function runHook(stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
+export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
   try {
-    return await handleEvent(stdin, env)
+    return await handleEvent(stdin, env, stores)
   } catch (error) {
     logLine(tasktrailHome(env), {}, `failed: ${(error as Error)?.stack ?? String(error)}`)
     return ''
   }
 }
 
-async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<string> {
+async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
   const home = tasktrailHome(env)
   let value: unknown
   try {
@@ -146,7 +147,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<strin
   }
   let store: Store
   try {
-    store = new Store(openDatabase(storePath(env)))
+    store = stores.open(storePath(env))
   } catch (error) {
     const file = spoolPath(home, project.key)
     spool(file, [value])
@@ -176,6 +177,8 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv): Promise<strin
     logLine(home, origin, `failed: ${(error as Error).stack ?? String(error)}`)
     return warning(home, event.session_id, 'a hook failed and this event was not recorded')
   } finally {
-    store.close()
+    // A kept store (the resident process's) serves the next event with the usual wait.
+    if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    stores.release(store)
   }
 }

@@ -9,6 +9,9 @@ import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js'
 
 export type Db = Database.Database
 
+/** How long a statement waits for another process's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000
+
 export class NewerStoreError extends Error {
   constructor(
     readonly path: string,
@@ -47,7 +50,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path, { nativeBinding: nativeBinding() })
   try {
-    db.pragma('busy_timeout = 5000')
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     const found = db.pragma('user_version', { simple: true }) as number
     if (found > SCHEMA_VERSION) throw new NewerStoreError(path, found)
     db.pragma('journal_mode = WAL')

@@ -2,7 +2,7 @@
 // with this repository as the plugin (--plugin-dir), then a second session whose
 // SessionStart context must reach the model. Checked through `tasktrail export --json`.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -83,6 +83,15 @@ function expectCleanLog(box: Box): void {
   expect(existsSync(log) ? readFileSync(log, 'utf8') : '').toBe('')
 }
 
+/** The session's first hook started a resident process (it made its directory), and SessionEnd ended it. */
+async function expectResidentEnded(box: Box): Promise<void> {
+  const dir = join(box.home, 'resident')
+  expect(existsSync(dir)).toBe(true)
+  const sockets = () => readdirSync(dir).filter((name) => name.endsWith('.sock'))
+  for (const start = Date.now(); sockets().length && Date.now() - start < 10_000; ) await new Promise((r) => setTimeout(r, 100))
+  expect(sockets()).toEqual([])
+}
+
 function expectTaskToolsRecord(tasks: Exported[]): void {
   const request = titled(tasks, NAS_PROMPT)
   expect(request).toMatchObject({ parent_task_id: null, status: 'in_progress', task_context: { user_request: NAS_PROMPT } })
@@ -110,6 +119,7 @@ describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s'
     })
     expect(titled(tasks, 'Research NAS sync').task_context.duration_ms).toEqual(expect.any(Number))
     expectCleanLog(box)
+    await expectResidentEnded(box)
   }, RUN_TIMEOUT_MS)
 })
 

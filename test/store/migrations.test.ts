@@ -48,7 +48,7 @@ describe('migrations', () => {
 
   it('let processes race to create the same store without an error', async () => {
     const path = temp()
-    const open = join(import.meta.dirname, '..', '..', 'dist', 'tasktrail.js')
+    const open = join(import.meta.dirname, '..', '..', 'bin', 'tasktrail.js')
     const runs = Array.from({ length: 6 }, () =>
       new Promise<number>((resolve) => {
         const child = spawn(process.execPath, [open, 'list', '--db', path], { stdio: 'ignore', cwd: tmpdir(), env: { ...process.env, TASKTRAIL_HOME: join(path, '..', 'home') } })

@@ -42,7 +42,7 @@ const installRuntime: Command = {
         rmSync(lock, { force: true })
       }
     }
-    const applied = await applySpool(env, invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd)
+    const applied = await applySpool(env, invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd, invocation.stores)
     if (applied > 0) output.out(`recorded ${applied} spooled event${applied === 1 ? '' : 's'}`)
   }
 }
