@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { CLI, makeProject } from './fixtures.js'
+import { alone, CLI, makeProject, withResident } from './fixtures.js'
 import { sideBySide } from './harness.js'
 
 const RECORDING = resolve(import.meta.dirname, '../test/fixtures/claude-code/cc-2.1.197-task-tools.events.jsonl')
@@ -34,10 +34,15 @@ const hookRun = (box, event) => ({
   options: { cwd: box.project, env: box.env, input: JSON.stringify({ ...event, cwd: box.project }) }
 })
 
-/** Side-by-side ratios for TaskUpdate, Write and SessionStart on 1,000 tasks. */
-export function measureHooks({ runs = 15 } = {}) {
-  const box = makeProject(1000)
-  box.env = { ...box.env, CLAUDE_PROJECT_DIR: box.project }
+/**
+ * Side-by-side ratios for TaskUpdate, Write and SessionStart on 1,000 tasks: served by the
+ * resident process, as in a session, or (`resident: false`) each in a process of its own, as
+ * before the resident process listens or with TASKTRAIL_RESIDENT=0.
+ */
+export function measureHooks({ runs = 15, resident = true } = {}) {
+  const made = makeProject(1000)
+  made.env = { ...made.env, CLAUDE_PROJECT_DIR: made.project }
+  const box = resident ? withResident(made) : alone(made)
   const events = recorded()
   spawnSync(process.execPath, [CLI, 'sync'], { cwd: box.project, env: box.env })
   hook(box, events.prompt)
@@ -59,5 +64,6 @@ export function measureHooks({ runs = 15 } = {}) {
     prepare: (i) => hookRun(box, { ...events.write, tool_use_id: `bench_write_${i}`, tool_input: { ...events.write.tool_input, file_path: `${box.project}/src/file-${i}.ts` } })
   })
   const sessionStart = sideBySide({ runs, prepare: () => hookRun(box, events.start) })
+  box.stop?.()
   return { taskUpdate, write, sessionStart }
 }
