@@ -17,6 +17,10 @@ describe('templates/TASKS.md', () => {
     expect(readFileSync('templates/TASKS.md', 'utf8')).toBe(render([]))
     expect(parse(render([])).tasks).toEqual([])
   })
+
+  it('is ASCII, so a TASKS.md of ASCII tasks decodes on the fast path', () => {
+    expect(render([])).toMatch(/^[\x00-\x7f]*$/)
+  })
 })
 
 describe('refusals', () => {
