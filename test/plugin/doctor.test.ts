@@ -91,6 +91,20 @@ describe('tasktrail doctor', () => {
     expect(doctor(b).checks.hooks).toMatchObject({ ok: false, detail: expect.stringContaining('recorded twice'), fix: expect.stringContaining('.claude/settings.json') })
   })
 
+  test('says whether a resident process serves the hooks, which is never a problem', async () => {
+    const b = box()
+    expect(doctor(b, { TASKTRAIL_RESIDENT: '0' }).checks.resident).toEqual({ name: 'resident', ok: true, detail: 'every hook runs in its own process: TASKTRAIL_RESIDENT=0 turns it off' })
+    delete b.env.TASKTRAIL_RESIDENT
+    expect(doctor(b).checks.resident).toMatchObject({ ok: true, detail: 'no resident process runs now; the first hook of the next session starts one' })
+    const start = { session_id: 'doctor', transcript_path: '/none', cwd: b.project, hook_event_name: 'SessionStart', source: 'startup' }
+    expect(tasktrail(b, ['hook'], { input: JSON.stringify(start) }).code).toBe(0)
+    for (const begun = Date.now(); tasktrail(b, ['serve', '--status']).code !== 0; await new Promise((r) => setTimeout(r, 100))) {
+      if (Date.now() - begun > 20_000) throw new Error('no resident process after 20 s')
+    }
+    expect(doctor(b).checks.resident).toMatchObject({ ok: true, detail: expect.stringMatching(/^resident process \d+ at .*: up \d+ s, 0 requests served, 0 sessions open$/) })
+    expect(tasktrail(b, ['serve', '--stop']).code).toBe(0)
+  })
+
   test('a TASKS.md with conflict markers is reported with the line', () => {
     const b = box()
     expect(tasktrail(b, ['init']).code).toBe(0)

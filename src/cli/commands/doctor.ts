@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
+import { residentAddress } from '../../resident/address.js'
+import { ask } from '../../resident/protocol.js'
 import { locateProject, type ProjectLocation } from '../../project/locate.js'
 import { SCHEMA_VERSION } from '../../store/migrations.js'
 import { openDatabase } from '../../store/open.js'
@@ -142,6 +144,15 @@ function mergeDriver(root: string): Check {
   }
 }
 
+/** Whether hooks are served by a resident process; never a problem, since they run without one. */
+async function resident(invocation: Invocation): Promise<Check> {
+  const address = residentAddress(invocation.env, import.meta.dirname)
+  if (typeof address === 'string') return { name: 'resident', ok: true, detail: `every hook runs in its own process: ${address}` }
+  const reply = await ask(address.socket, { argv: ['serve', '--status'], env: invocation.env, cwd: invocation.cwd, stdin: '', color: false }, 2_000)
+  if (typeof reply === 'object') return { name: 'resident', ok: true, detail: reply.out.trim() }
+  return { name: 'resident', ok: true, detail: 'no resident process runs now; the first hook of the next session starts one' }
+}
+
 async function checks(invocation: Invocation): Promise<Check[]> {
   const { env } = invocation
   const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
@@ -152,12 +163,13 @@ async function checks(invocation: Invocation): Promise<Check[]> {
   if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env))
   list.push(claudeCode(project.root, env))
   if (project.kind === 'git') list.push(mergeDriver(project.root))
+  list.push(await resident(invocation))
   return list
 }
 
 const doctor: Command = {
   usage: 'doctor [--json]',
-  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code and the merge driver',
+  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, the merge driver and the resident process',
   positionals: [0, 0],
   options: { json: { type: 'boolean' } },
   async run(invocation) {
