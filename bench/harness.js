@@ -26,23 +26,32 @@ export function summary(values) {
 }
 
 /**
- * Runs `prepare(i)` (untimed) then the command it returns, `runs` times, each right after
- * a baseline run. Returns both summaries and the ratio of medians.
+ * Runs `prepare(i)` (untimed), then each command it returns by name, each right after a
+ * baseline run, `runs` times: commands compared with each other see the same machine load.
+ * Returns, per name, both summaries and the ratio of medians.
  */
-export function sideBySide({ runs = 15, warmup = 2, prepare }) {
-  const base = []
-  const measured = []
+export function interleaved({ runs = 15, warmup = 2, prepare }) {
+  const times = {}
   for (let i = 0; i < runs + warmup; i++) {
-    const { command, args, options } = prepare(i)
-    const b = wall(...NODE_BASELINE, {})
-    const m = wall(command, args, options)
-    if (i < warmup) continue
-    base.push(b)
-    measured.push(m)
+    for (const [name, { command, args, options }] of Object.entries(prepare(i))) {
+      const b = wall(...NODE_BASELINE, {})
+      const m = wall(command, args, options)
+      if (i < warmup) continue
+      times[name] ??= { base: [], measured: [] }
+      times[name].base.push(b)
+      times[name].measured.push(m)
+    }
   }
-  const a = summary(measured)
-  const b = summary(base)
-  return { measured: a, baseline: b, ratio: a.median / b.median }
+  return Object.fromEntries(Object.entries(times).map(([name, { base, measured }]) => {
+    const a = summary(measured)
+    const b = summary(base)
+    return [name, { measured: a, baseline: b, ratio: a.median / b.median }]
+  }))
+}
+
+/** One command side by side with node -e 0: `prepare(i)` returns it. */
+export function sideBySide({ runs = 15, warmup = 2, prepare }) {
+  return interleaved({ runs, warmup, prepare: (i) => ({ measured: prepare(i) }) }).measured
 }
 
 /** Peak resident memory (MiB) of one run, from GNU time. */

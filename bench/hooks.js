@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { alone, CLI, makeProject, withResident } from './fixtures.js'
-import { sideBySide } from './harness.js'
+import { interleaved } from './harness.js'
 
 const RECORDING = resolve(import.meta.dirname, '../test/fixtures/claude-code/cc-2.1.197-task-tools.events.jsonl')
 
@@ -35,35 +35,34 @@ const hookRun = (box, event) => ({
 })
 
 /**
- * Side-by-side ratios for TaskUpdate, Write and SessionStart on 1,000 tasks: served by the
- * resident process, as in a session, or (`resident: false`) each in a process of its own, as
- * before the resident process listens or with TASKTRAIL_RESIDENT=0.
+ * Side-by-side ratios for TaskUpdate, Write and SessionStart on 1,000 tasks, each event both
+ * served by the resident process, as in a session, and in a process of its own, as before
+ * the resident process listens or with TASKTRAIL_RESIDENT=0, interleaved in the same rounds.
  */
-export function measureHooks({ runs = 15, resident = true } = {}) {
+export function measureHooks({ runs = 21 } = {}) {
   const made = makeProject(1000)
   made.env = { ...made.env, CLAUDE_PROJECT_DIR: made.project }
-  const box = resident ? withResident(made) : alone(made)
+  const boxes = { served: withResident(made), alone: alone(made) }
   const events = recorded()
-  spawnSync(process.execPath, [CLI, 'sync'], { cwd: box.project, env: box.env })
-  hook(box, events.prompt)
-  const plan = runs + 2
+  spawnSync(process.execPath, [CLI, 'sync'], { cwd: made.project, env: boxes.alone.env })
+  hook(boxes.alone, events.prompt)
+  const plan = 2 * (runs + 2)
   for (let i = 1; i <= plan; i++) {
-    hook(box, {
+    hook(boxes.alone, {
       ...events.create,
       tool_use_id: `bench_create_${i}`,
       tool_input: { ...events.create.tool_input, subject: `Planned step ${i}` },
       tool_response: { task: { id: String(i), subject: `Planned step ${i}` } }
     })
   }
-  const taskUpdate = sideBySide({
+  // Each round's two runs update different planned steps and write different files.
+  const both = (event) => interleaved({
     runs,
-    prepare: (i) => hookRun(box, { ...events.update, tool_use_id: `bench_update_${i}`, tool_input: { taskId: String(i + 1), status: 'in_progress' }, tool_response: { ...events.update.tool_response, taskId: String(i + 1) } })
+    prepare: (i) => Object.fromEntries(Object.entries(boxes).map(([mode, box], k) => [mode, hookRun(box, event(2 * i + k + 1, mode))]))
   })
-  const write = sideBySide({
-    runs,
-    prepare: (i) => hookRun(box, { ...events.write, tool_use_id: `bench_write_${i}`, tool_input: { ...events.write.tool_input, file_path: `${box.project}/src/file-${i}.ts` } })
-  })
-  const sessionStart = sideBySide({ runs, prepare: () => hookRun(box, events.start) })
-  box.stop?.()
+  const taskUpdate = both((n) => ({ ...events.update, tool_use_id: `bench_update_${n}`, tool_input: { taskId: String(n), status: 'in_progress' }, tool_response: { ...events.update.tool_response, taskId: String(n) } }))
+  const write = both((n) => ({ ...events.write, tool_use_id: `bench_write_${n}`, tool_input: { ...events.write.tool_input, file_path: `${made.project}/src/file-${n}.ts` } }))
+  const sessionStart = both(() => events.start)
+  boxes.served.stop()
   return { taskUpdate, write, sessionStart }
 }

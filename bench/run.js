@@ -5,11 +5,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 import { alone, benchId, CLI, makeProject, withResident } from './fixtures.js'
-import { fmt, sideBySide } from './harness.js'
+import { fmt, interleaved } from './harness.js'
 import { measureHooks } from './hooks.js'
 import { measurePeers } from './peers.js'
 import { MARKDOWN_TARGETS, measureMarkdown } from './markdown.js'
 import { measureScale } from './scale.js'
+import { pinToFastestCpu } from './pin.js'
+
+const pinned = pinToFastestCpu()
 
 const rows = []
 function row(measure, target, result, pass) {
@@ -31,25 +34,26 @@ const ALONE = ', each in its own process (no resident process)'
 {
   const made = makeProject(1000)
   const pending = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 4 !== 0)
-  const done = (box, offset) => sideBySide({
-    runs: 15,
-    prepare: (i) => ({ command: process.execPath, args: [CLI, 'done', benchId(pending[offset + i])], options: { cwd: box.project, env: box.env } })
+  const boxes = { served: withResident(made), alone: alone(made) }
+  const done = interleaved({
+    runs: 21,
+    prepare: (i) => Object.fromEntries(Object.entries(boxes).map(([mode, box], k) => [mode, {
+      command: process.execPath, args: [CLI, 'done', benchId(pending[2 * i + k])], options: { cwd: box.project, env: box.env }
+    }]))
   })
-  const served = withResident(made)
-  ratioRow('`tasktrail done ID`, 1,000 tasks', 1.3, done(served, 0))
-  served.stop()
-  ratioRow(`\`tasktrail done ID\`, 1,000 tasks${ALONE}`, 1.3, done(alone(made), 100), false)
+  boxes.served.stop()
+  ratioRow('`tasktrail done ID`, 1,000 tasks', 1.3, done.served)
+  ratioRow(`\`tasktrail done ID\`, 1,000 tasks${ALONE}`, 1.3, done.alone, false)
 }
 
 {
-  const served = measureHooks()
-  const separate = measureHooks({ resident: false })
-  ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', 1.3, served.taskUpdate)
-  ratioRow(`hook, PostToolUse TaskUpdate${ALONE}`, 1.3, separate.taskUpdate, false)
-  ratioRow('hook, PostToolUse Write (record a file)', 1.2, served.write)
-  ratioRow(`hook, PostToolUse Write${ALONE}`, 1.2, separate.write, false)
-  ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', 1.5, served.sessionStart)
-  ratioRow(`hook, SessionStart${ALONE}`, 1.5, separate.sessionStart, false)
+  const hooks = measureHooks()
+  ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', 1.3, hooks.taskUpdate.served)
+  ratioRow(`hook, PostToolUse TaskUpdate${ALONE}`, 1.3, hooks.taskUpdate.alone, false)
+  ratioRow('hook, PostToolUse Write (record a file)', 1.2, hooks.write.served)
+  ratioRow(`hook, PostToolUse Write${ALONE}`, 1.2, hooks.write.alone, false)
+  ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', 1.5, hooks.sessionStart.served)
+  ratioRow(`hook, SessionStart${ALONE}`, 1.5, hooks.sessionStart.alone, false)
 }
 
 {
@@ -93,6 +97,9 @@ const ALONE = ', each in its own process (no resident process)'
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+const pinning = pinned
+  ? `Everything ran pinned to CPU ${pinned.cpu}, the fastest to start \`node -e 0\` (${pinned.medians.map((ms, cpu) => `CPU ${cpu}: ${ms} ms`).join(', ')}; bench/pin.js says why).`
+  : 'Nothing was pinned to a CPU (no taskset here).'
 const table = [
   '| measure | target | measured | |',
   '|---|---|---|---|',
@@ -107,6 +114,7 @@ const doc = `# Performance
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
 Each figure is the median of fresh processes with min–max; ratios are to a bare \`node -e 0\`
 run interleaved with them (A B A B …) in the same run, because these machines are shared and noisy.
+${pinning}
 
 ${table}
 
