@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { alone, benchId, CLI, makeProject, withResident } from './fixtures.js'
 import { NODE_BASELINE, peakMemory, summary } from './harness.js'
 
@@ -90,3 +91,6 @@ export function measurePeers({ runs = 10 } = {}) {
   ours.stop()
   return result
 }
+
+// Run as a script (by bench/run.js, on every CPU), it prints the measures as JSON.
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.stdout.write(JSON.stringify(measurePeers()))

@@ -7,10 +7,9 @@ import { resolve } from 'node:path'
 import { alone, benchId, CLI, makeProject, withResident } from './fixtures.js'
 import { fmt, interleaved } from './harness.js'
 import { measureHooks } from './hooks.js'
-import { measurePeers } from './peers.js'
 import { MARKDOWN_TARGETS, measureMarkdown } from './markdown.js'
 import { measureScale } from './scale.js'
-import { pinToFastestCpu } from './pin.js'
+import { pinToFastestCpu, runOnAllCpus } from './pin.js'
 
 const pinned = pinToFastestCpu()
 
@@ -83,7 +82,7 @@ const ALONE = ', each in its own process (no resident process)'
 }
 
 {
-  const peers = measurePeers()
+  const peers = runOnAllCpus(resolve(import.meta.dirname, 'peers.js'))
   if (peers.skipped) row('peers: Task Master and Backlog.md', 'tasktrail ≥ 8× / ≥ 30× faster', `skipped: ${peers.skipped}`, true)
   else {
     const { 'Task Master': tm, 'Backlog.md': backlog, tasktrail } = peers.tools
@@ -98,7 +97,7 @@ const ALONE = ', each in its own process (no resident process)'
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 const pinning = pinned
-  ? `Everything ran pinned to CPU ${pinned.cpu}, the fastest to start \`node -e 0\` (${pinned.medians.map((ms, cpu) => `CPU ${cpu}: ${ms} ms`).join(', ')}; bench/pin.js says why).`
+  ? `Everything but the peers' rounds ran pinned to CPU ${pinned.cpu}, the fastest to start \`node -e 0\` (${pinned.medians.map((ms, cpu) => `CPU ${cpu}: ${ms} ms`).join(', ')}); the peers' rounds ran on every CPU, as the peers use several (bench/pin.js says why).`
   : 'Nothing was pinned to a CPU (no taskset here).'
 const table = [
   '| measure | target | measured | |',
