@@ -11,10 +11,13 @@ import { readStdin } from './stdin.js'
 
 type Cli = typeof import('./main.js')
 
-/** A hook waits this long for the resident process, then runs the event itself. */
-const HOOK_WAIT_MS = 8_000
-/** SessionEnd's hook is given 2 s in all (hooks/hooks.json). */
-const SESSION_END_WAIT_MS = 1_000
+/**
+ * A hook waits this long for the resident process, then runs the event itself: with the
+ * store's 5 s busy timeout after it, still inside the 10 s Claude Code gives a hook.
+ */
+const HOOK_WAIT_MS = 4_000
+/** SessionEnd's hook is given 2 s in all (hooks/hooks.json); run here, it waits 0.8 s at most for the store. */
+const SESSION_END_WAIT_MS = 500
 
 function eventName(stdin: string): unknown {
   try {

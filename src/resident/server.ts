@@ -128,7 +128,7 @@ export async function startResident(address: ResidentAddress, run: RunCommand, c
   }
 
   async function answer(request: Request): Promise<Reply & { last?: boolean }> {
-    if (request.argv[0] === 'serve') {
+    if (request.argv[0] === 'serve' && !request.argv.some((arg) => arg === '--help' || arg === '-h')) {
       if (request.argv.includes('--stop')) return { code: 0, out: `stopped the resident process ${process.pid}\n`, err: '', last: true }
       const uptime = Math.round((Date.now() - started) / 1000)
       return { code: 0, out: `resident process ${process.pid} at ${address.socket}: up ${uptime} s, ${served} requests served, ${sessions.size} sessions open\n`, err: '' }

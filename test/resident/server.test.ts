@@ -44,6 +44,8 @@ describe('the resident server', () => {
     const resident = await started(at, run)
     expect(await ask(at.socket, request(['fail', 'x'], 'the event', { MARK: 'client' }))).toEqual({ code: 3, out: `ran fail x in ${tmpdir()}\n`, err: 'env client\n' })
     expect(seen[0]!.stdin).toBe('the event')
+    // Its own command answers --status and --stop; its usage is the CLI's to print.
+    expect(await ask(at.socket, request(['serve', '--help']))).toMatchObject({ out: `ran serve --help in ${tmpdir()}\n` })
     expect(await ask(at.socket, request(['serve', '--stop']))).toMatchObject({ code: 0, out: expect.stringMatching(/^stopped the resident process \d+/) })
     expect((await resident.stopped).why).toBe('asked to stop')
     expect(existsSync(at.socket)).toBe(false)
