@@ -28,6 +28,8 @@ export interface Stop {
 export interface Resident {
   /** Resolves when the process has stopped serving. */
   stopped: Promise<Stop>
+  /** Stops serving (a signal): those waiting run their commands themselves. */
+  stop(why: string): void
 }
 
 const fileId = (path: string): string => {
@@ -185,5 +187,5 @@ export async function startResident(address: ResidentAddress, run: RunCommand, c
     if (!ours()) end('its build or socket changed')
   }, CHECK_MS)
   resetIdle()
-  return { stopped }
+  return { stopped, stop: end }
 }

@@ -1,11 +1,12 @@
 // The resident process as Claude Code meets it: started by a hook, serving the next hooks
 // and commands through the real client (bin/tasktrail.js), leaving the same record as hooks
 // that each run in a process of their own, and stepping aside when it cannot answer.
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { moved, registered, type HooksConfig } from '../../src/hooks/demo/replay.js'
-import { json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { CLI, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { RECORDED_ROOT, recording } from '../hooks/setup.js'
 
 const HOOKS = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../hooks/hooks.json'), 'utf8')) as HooksConfig
@@ -91,6 +92,18 @@ describe('the resident process', () => {
     expect(tasktrail(served, ['serve', '--stop'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^stopped the resident process \d+\n$/) })
     expect(status(served).code).toBe(1)
   }, TIMEOUT_MS)
+
+  it('run by hand, says where it listens and ends on SIGTERM without leaving its socket', async () => {
+    const box = residentBox()
+    const child = spawn(process.execPath, [CLI, 'serve'], { cwd: box.project, env: box.env })
+    const line = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())))
+    const socket = /serving at (\S+) /.exec(line)![1]!
+    expect(existsSync(socket)).toBe(true)
+    expect(tasktrail(box, ['serve', '--status']).stdout).toContain(`resident process ${child.pid} at ${socket}`)
+    child.kill('SIGTERM')
+    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
+    expect(existsSync(socket)).toBe(false)
+  })
 
   it('steps aside when its socket is a dead one, and the next prompt starts one in its place', async () => {
     const box = residentBox()

@@ -121,6 +121,15 @@ describe('the resident server', () => {
     expect(await resident.stopped).toMatchObject({ failed: true, why: expect.stringMatching(/^failed: TypeError: Do not know how to serialize a BigInt/) })
   })
 
+  it('stops when told to (a signal), leaving no socket behind', async () => {
+    const at = address()
+    const resident = await started(at, echo().run)
+    resident.stop('stopped by SIGTERM')
+    expect(await resident.stopped).toEqual({ why: 'stopped by SIGTERM', failed: false })
+    expect(existsSync(at.socket)).toBe(false)
+    expect(await ask(at.socket, request(['x']))).toBe('unreached')
+  })
+
   it('stops when its socket is removed', async () => {
     const at = address()
     const resident = await started(at, echo().run)

@@ -33,6 +33,9 @@ export function serveCommand(run: RunCommand): Command {
       }
       const resident = await startResident(address, run, current)
       if (typeof resident === 'string') throw new CliError(resident)
+      // Run by hand, it says where it listens; started by a hook, nobody reads this.
+      output.out(`resident process ${process.pid} serving at ${address.socket} (tasktrail serve --stop ends it)`)
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resident.stop(`stopped by ${signal}`))
       const failed = (why: string) => logLine(tasktrailHome(env), {}, `resident process ${process.pid} ${why}`)
       // Its clients each run the command themselves when it ends without answering.
       process.on('uncaughtException', (error) => {
