@@ -5,7 +5,8 @@
 // It ends on its own: after the last session it served ends (SessionEnd), after IDLE_MS
 // without a request, when its socket is removed or taken over, or when its build on disk
 // changes (it would load newer lazy files into older code).
-import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import type { Host } from '../cli/command.js'
 import { bufferedOutput } from '../cli/output.js'
@@ -85,6 +86,16 @@ function sessionOf(request: Request): { id: string; ends: boolean } | undefined 
   }
 }
 
+const PING: Request = { argv: ['serve'], env: {}, cwd: '/', stdin: '', color: false }
+
+/** Removes the sockets nobody listens on: left by processes that were killed, of any build. */
+async function removeDeadSockets(dir: string): Promise<void> {
+  const sockets = readdirSync(dir).filter((name) => name.endsWith('.sock')).map((name) => join(dir, name))
+  await Promise.all(sockets.map(async (socket) => {
+    if ((await ask(socket, PING, 2_000)) === 'unreached') rmSync(socket, { force: true })
+  }))
+}
+
 /**
  * Starts serving at `address`, or says why not (another process serves it already, or the
  * directory is not private). `current` tells whether this process still runs the build on
@@ -93,11 +104,8 @@ function sessionOf(request: Request): { id: string; ends: boolean } | undefined 
 export async function startResident(address: ResidentAddress, run: RunCommand, current: () => boolean): Promise<Resident | string> {
   const unsafe = privateDir(address.dir)
   if (unsafe) return `not started: ${unsafe}`
-  if ((await ask(address.socket, { argv: ['serve'], env: {}, cwd: '/', stdin: '', color: false }, 2_000)) !== 'unreached') {
-    return 'not started: another resident process serves this build'
-  }
-  // What is left is a socket file nobody listens on: a process that ended without cleaning up.
-  rmSync(address.socket, { force: true })
+  if ((await ask(address.socket, PING, 2_000)) !== 'unreached') return 'not started: another resident process serves this build'
+  await removeDeadSockets(address.dir)
   const stores = new KeptStores()
   const sessions = new Set<string>()
   const connections = new Set<Socket>()

@@ -1,6 +1,6 @@
 // The resident process's server in this process, with a stand-in for the CLI: what it
 // answers, and when it stops serving.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -137,16 +137,21 @@ describe('the resident server', () => {
     expect((await resident.stopped).why).toBe('its build or socket changed')
   })
 
-  it('does not start where another process serves, and replaces a socket nobody listens on', async () => {
+  it('does not start where another process serves, and removes the sockets nobody listens on', async () => {
     const at = address()
     const first = await started(at, echo().run)
     expect(await startResident(at, echo().run, () => true)).toBe('not started: another resident process serves this build')
     await ask(at.socket, request(['serve', '--stop']))
     await first.stopped
 
-    // What a killed process leaves: a file at the socket's path that nobody listens on.
+    // What killed processes leave: files at socket paths that nobody listens on, this build's and another's.
     writeFileSync(at.socket, '')
+    writeFileSync(join(at.dir, 'older-build.sock'), '')
+    const other = createServer({ allowHalfOpen: true }, (connection) => connection.on('end', () => connection.end()).resume())
+    await new Promise<void>((resolve) => other.listen(join(at.dir, 'live-build.sock'), resolve))
     const second = await started(at, echo().run)
+    expect(readdirSync(at.dir).sort()).toEqual(['build.sock', 'live-build.sock'])
+    other.close()
     expect(await ask(at.socket, request(['x']))).toMatchObject({ out: `ran x in ${tmpdir()}\n` })
     await ask(at.socket, request(['serve', '--stop']))
     await second.stopped
