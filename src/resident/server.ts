@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import type { Host } from '../cli/command.js'
 import { bufferedOutput } from '../cli/output.js'
-import { KeptStores } from '../store/stores.js'
+import { fileId, KeptStores } from '../store/stores.js'
 import { ask, type Reply, type Request } from './protocol.js'
 import type { ResidentAddress } from './address.js'
 
@@ -31,11 +31,6 @@ export interface Resident {
   stopped: Promise<Stop>
   /** Stops serving (a signal): those waiting run their commands themselves. */
   stop(why: string): void
-}
-
-const fileId = (path: string): string => {
-  const stat = statSync(path, { throwIfNoEntry: false })
-  return stat ? `${stat.dev}:${stat.ino}` : ''
 }
 
 /** Makes the socket's directory private to this user, or says why it cannot be. */

@@ -23,7 +23,8 @@ interface Kept {
   version: number
 }
 
-const fileId = (path: string): string => {
+/** Which file is at `path` (device and inode), '' for none: a file replaced there is another. */
+export const fileId = (path: string): string => {
   const stat = statSync(path, { throwIfNoEntry: false })
   return stat ? `${stat.dev}:${stat.ino}` : ''
 }
