@@ -4,9 +4,11 @@
 // sees at most one systemMessage per session.
 import { startAddonInstall } from '../install/background.js'
 import { installLogPath } from '../install/install.js'
+import { resolve } from 'node:path'
 import { locateProject, type ProjectLocation } from '../project/locate.js'
 import { BUSY_TIMEOUT_MS } from '../store/open.js'
 import { storePath, tasktrailHome } from '../store/paths.js'
+import { repointMergeDriver } from '../sync/git-merge.js'
 import type { Store } from '../store/store.js'
 import type { StoreSource } from '../store/stores.js'
 import type { HookContext } from './context.js'
@@ -57,11 +59,23 @@ function isBusy(error: unknown): boolean {
 async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
   const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
+  if (event.hook_event_name === 'SessionStart' && project.kind === 'git') repointDriver(project, log)
   const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
   const { result, refused } = await changeProject(store, project, repo, () => change(ctx))
   const why = refused ?? refusedBefore
   if (why) log(`recorded in the store, but TASKS.md was not written: ${why}`)
   return result
+}
+
+/** At a session's start: a merge driver left naming a CLI that is gone now names this one. */
+function repointDriver(project: ProjectLocation, log: (message: string) => void): void {
+  const cli = resolve(process.argv[1]!)
+  try {
+    const gone = repointMergeDriver(project.key, project.root, cli)
+    if (gone) log(`the git merge driver named ${gone}, which is gone; it now runs ${cli}`)
+  } catch (error) {
+    log(`the git merge driver names a CLI that is gone, and could not be pointed at ${cli}: ${(error as Error).message}`)
+  }
 }
 
 /**

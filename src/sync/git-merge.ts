@@ -2,7 +2,7 @@
 // and rules as sync (ours plays the file, theirs the store), and splices theirs' changes into
 // ours, so our layout survives. The parser is handed in: only `tasktrail merge-driver` loads it.
 import { spawnSync } from 'node:child_process'
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { newTaskId } from '../model/ids.js'
 import { readText } from './atomic.js'
@@ -67,20 +67,52 @@ export function runMergeDriver(parser: Parser, ancestorPath: string, oursPath: s
   return result
 }
 
+const DRIVER_ARGS = 'merge-driver %O %A %B %P'
+
+/** How a driver runs this CLI: by its path, so any tasktrail install in the repository works. */
+export const cliCommand = (cli: string): string => `node ${JSON.stringify(cli)}`
+
+/** The driver git runs: `command` with the files of the merge. */
+export const driverOf = (command: string): string => `${command} ${DRIVER_ARGS}`
+
+function gitConfig(root: string, key: string, value: string): void {
+  const run = spawnSync('git', ['config', key, value], { cwd: root, encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`git config ${key} failed: ${run.stderr.trim()}`)
+}
+
 /**
  * Makes git merge TASKS.md with tasktrail in the work tree `root`: the driver in the
  * repository's config, the attribute in .gitattributes (committed, so clones know it).
  */
 export function installMergeDriver(root: string, command = 'tasktrail'): void {
-  const config = (key: string, value: string) => {
-    const run = spawnSync('git', ['config', key, value], { cwd: root, encoding: 'utf8' })
-    if (run.status !== 0) throw new Error(`git config ${key} failed: ${run.stderr.trim()}`)
-  }
-  config('merge.tasktrail.name', 'tasktrail: merge TASKS.md by task id')
-  config('merge.tasktrail.driver', `${command} merge-driver %O %A %B %P`)
+  gitConfig(root, 'merge.tasktrail.name', 'tasktrail: merge TASKS.md by task id')
+  gitConfig(root, 'merge.tasktrail.driver', driverOf(command))
   const attributes = join(root, '.gitattributes')
   const current = readText(attributes) ?? ''
   if (!/^TASKS\.md\s+.*merge=tasktrail/m.test(current)) {
     appendFileSync(attributes, `${current === '' || current.endsWith('\n') ? '' : '\n'}TASKS.md merge=tasktrail\n`)
   }
+}
+
+/** The CLI path of a driver `tasktrail init` registered, read from the repository's config text. */
+export function registeredCli(configText: string): string | undefined {
+  for (const line of configText.split('\n')) {
+    // git writes the value's quotes and backslashes escaped.
+    const value = /^\s*driver\s*=\s*(.*?)\s*$/.exec(line)?.[1]?.replace(/\\(["\\])/g, '$1')
+    const quoted = value && new RegExp(`^node ("(?:[^"\\\\]|\\\\.)*") ${DRIVER_ARGS}$`).exec(value)?.[1]
+    if (quoted) return JSON.parse(quoted) as string
+  }
+  return undefined
+}
+
+/**
+ * Points the driver at `cli` when the CLI it names is gone (a plugin updated into another
+ * directory): git would fail to run it and leave TASKS.md conflicted. Reads the config as
+ * text; git runs only to rewrite it. Returns the path it replaced, if it did.
+ */
+export function repointMergeDriver(commonDir: string, root: string, cli: string): string | undefined {
+  const registered = registeredCli(readText(join(commonDir, 'config')) ?? '')
+  if (registered === undefined || registered === cli || existsSync(registered)) return undefined
+  gitConfig(root, 'merge.tasktrail.driver', driverOf(cliCommand(cli)))
+  return registered
 }

@@ -1,7 +1,7 @@
 // The recordings fed through the real entry point, one `tasktrail hook` process per event
 // as Claude Code runs them, and the entry point's promises: exit 0, nothing on stdout but
 // one JSON object, one log line per problem, no event lost, none applied twice.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -142,6 +142,30 @@ describe('hand edits of TASKS.md', () => {
     expect(context).not.toContain(deploy.id)
     expect(titled(exported(box), 'Deploy to production').status).toBe('completed')
   }, REPLAY_TIMEOUT_MS)
+})
+
+describe('the git merge driver', () => {
+  it('is pointed at this CLI at a session start when the CLI it names is gone, and left alone otherwise', () => {
+    const box = sandbox()
+    expect(tasktrail(box, ['init']).code).toBe(0)
+    const driver = (value?: string) =>
+      spawnSync('git', ['config', ...(value ? ['merge.tasktrail.driver', value] : ['--get', 'merge.tasktrail.driver'])], { cwd: box.project, encoding: 'utf8' }).stdout.trim()
+    const running = (cli: string) => `node ${JSON.stringify(cli)} merge-driver %O %A %B %P`
+    expect(driver()).toBe(running(CLI))
+    const start = { ...recording('2.1.197-task-tools')[0]!, cwd: box.project }
+    // An updated plugin lives elsewhere; quotes and a backslash in the old path test git's escaping.
+    const gone = join(box.dir, 'plugin "1.0" \\ old', 'bin', 'tasktrail.js')
+    driver(running(gone))
+    expect(hook(box, start).code).toBe(0)
+    expect(driver()).toBe(running(CLI))
+    expect(logLines(box)).toEqual([expect.stringContaining(`the git merge driver named ${gone}, which is gone; it now runs ${CLI}`)])
+    // A CLI that is there is someone's choice.
+    const other = join(box.dir, 'other-tasktrail.js')
+    writeFileSync(other, '')
+    driver(running(other))
+    expect(hook(box, start).code).toBe(0)
+    expect(driver()).toBe(running(other))
+  })
 })
 
 describe('bad input', () => {

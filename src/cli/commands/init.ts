@@ -8,7 +8,7 @@ import { packageFile } from '../../install/package-files.js'
 import { hooksRunning, mergeHooks, readSettings, registrations, settingsFiles, SettingsError, writeSettings, type Settings } from '../../install/settings.js'
 import { locateProject } from '../../project/locate.js'
 import { storePath, tasktrailHome } from '../../store/paths.js'
-import { installMergeDriver } from '../../sync/git-merge.js'
+import { cliCommand, driverOf, installMergeDriver } from '../../sync/git-merge.js'
 import { text, type Command, type Invocation } from '../command.js'
 import { openContext } from '../context.js'
 import { CliError, usageError } from '../errors.js'
@@ -46,9 +46,9 @@ function ignoreStoreFiles(root: string, env: NodeJS.ProcessEnv, dbFlag: string |
 function mergeDriver(root: string, cli: string, report: Report): void {
   const before = existsSync(join(root, '.gitattributes')) ? readFileSync(join(root, '.gitattributes'), 'utf8') : null
   const configured = spawnSync('git', ['config', 'merge.tasktrail.driver'], { cwd: root, encoding: 'utf8' }).stdout.trim()
-  installMergeDriver(root, `node ${JSON.stringify(cli)}`)
+  installMergeDriver(root, cliCommand(cli))
   const after = readFileSync(join(root, '.gitattributes'), 'utf8')
-  const changed = before !== after || configured !== `node ${JSON.stringify(cli)} merge-driver %O %A %B %P`
+  const changed = before !== after || configured !== driverOf(cliCommand(cli))
   report.push(`git merge driver: ${changed ? 'installed (git config merge.tasktrail, TASKS.md in .gitattributes)' : 'already installed'}`)
 }
 
