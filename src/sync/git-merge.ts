@@ -94,13 +94,19 @@ export function installMergeDriver(root: string, command = 'tasktrail'): void {
   }
 }
 
-/** The CLI path of a driver `tasktrail init` registered, read from the repository's config text. */
+/** The CLI path in a driver value `tasktrail init` set, as `git config` prints it. */
+export function cliOfDriver(value: string): string | undefined {
+  const quoted = new RegExp(`^node ("(?:[^"\\\\]|\\\\.)*") ${DRIVER_ARGS}$`).exec(value)?.[1]
+  return quoted === undefined ? undefined : (JSON.parse(quoted) as string)
+}
+
+/** The CLI path of the driver `tasktrail init` registered, read from the repository's config text. */
 export function registeredCli(configText: string): string | undefined {
   for (const line of configText.split('\n')) {
     // git writes the value's quotes and backslashes escaped.
     const value = /^\s*driver\s*=\s*(.*?)\s*$/.exec(line)?.[1]?.replace(/\\(["\\])/g, '$1')
-    const quoted = value && new RegExp(`^node ("(?:[^"\\\\]|\\\\.)*") ${DRIVER_ARGS}$`).exec(value)?.[1]
-    if (quoted) return JSON.parse(quoted) as string
+    const cli = value === undefined ? undefined : cliOfDriver(value)
+    if (cli !== undefined) return cli
   }
   return undefined
 }

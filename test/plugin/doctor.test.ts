@@ -1,5 +1,6 @@
 // tasktrail doctor on real repositories, through the built CLI, with a stand-in `claude` on
 // the PATH for the version-dependent task tools.
+import { spawnSync } from 'node:child_process'
 import { accessSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -103,6 +104,17 @@ describe('tasktrail doctor', () => {
     }
     expect(doctor(b).checks.resident).toMatchObject({ ok: true, detail: expect.stringMatching(/^resident process \d+ at .*: up \d+ s, 0 requests served, 0 sessions open$/) })
     expect(tasktrail(b, ['serve', '--stop']).code).toBe(0)
+  })
+
+  test('a merge driver whose CLI is gone (a plugin updated elsewhere) is a problem with its fix', () => {
+    const b = box()
+    expect(tasktrail(b, ['init']).code).toBe(0)
+    expect(doctor(b).checks['merge-driver']?.ok).toBe(true)
+    const gone = join(b.dir, 'old "plugin"', 'bin', 'tasktrail.js')
+    spawnSync('git', ['config', 'merge.tasktrail.driver', `node ${JSON.stringify(gone)} merge-driver %O %A %B %P`], { cwd: b.project })
+    expect(doctor(b).checks['merge-driver']).toEqual({
+      name: 'merge-driver', ok: false, detail: `the merge driver runs ${gone}, which is gone`, fix: 'run tasktrail init (the next Claude Code session also repoints it)'
+    })
   })
 
   test('a TASKS.md with conflict markers is reported with the line', () => {

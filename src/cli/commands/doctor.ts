@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
 import { residentAddress } from '../../resident/address.js'
+import { cliOfDriver } from '../../sync/git-merge.js'
 import { ask } from '../../resident/protocol.js'
 import { locateProject, type ProjectLocation } from '../../project/locate.js'
 import { SCHEMA_VERSION } from '../../store/migrations.js'
@@ -135,6 +136,10 @@ function claudeCode(root: string, env: NodeJS.ProcessEnv): Check {
 function mergeDriver(root: string): Check {
   const driver = spawnSync('git', ['config', 'merge.tasktrail.driver'], { cwd: root, encoding: 'utf8' }).stdout.trim()
   const attributes = spawnSync('git', ['check-attr', 'merge', '--', 'TASKS.md'], { cwd: root, encoding: 'utf8' }).stdout.trim()
+  const cli = cliOfDriver(driver)
+  if (cli !== undefined && !existsSync(cli)) {
+    return { name: 'merge-driver', ok: false, detail: `the merge driver runs ${cli}, which is gone`, fix: 'run tasktrail init (the next Claude Code session also repoints it)' }
+  }
   if (driver && attributes.endsWith(': tasktrail')) return { name: 'merge-driver', ok: true, detail: `git merges TASKS.md with: ${driver}` }
   return {
     name: 'merge-driver',
