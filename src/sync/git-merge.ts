@@ -94,14 +94,20 @@ export function installMergeDriver(root: string, command = 'tasktrail'): void {
   }
 }
 
-/** The CLI path in a driver value `tasktrail init` set, as `git config` prints it. */
+/** The CLI path in a driver value `tasktrail init` set, as `git config` prints it; undefined for any other value. */
 export function cliOfDriver(value: string): string | undefined {
   const quoted = new RegExp(`^node ("(?:[^"\\\\]|\\\\.)*") ${DRIVER_ARGS}$`).exec(value)?.[1]
-  return quoted === undefined ? undefined : (JSON.parse(quoted) as string)
+  if (quoted === undefined) return undefined
+  try {
+    return JSON.parse(quoted) as string
+  } catch {
+    // Written by hand ("C:\path" is no JSON string): not one init set.
+    return undefined
+  }
 }
 
 /** The CLI path of the driver `tasktrail init` registered, read from the repository's config text. */
-export function registeredCli(configText: string): string | undefined {
+function registeredCli(configText: string): string | undefined {
   for (const line of configText.split('\n')) {
     // git writes the value's quotes and backslashes escaped.
     const value = /^\s*driver\s*=\s*(.*?)\s*$/.exec(line)?.[1]?.replace(/\\(["\\])/g, '$1')
