@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { residentAddress, RESIDENT_COMMANDS } from '../resident/address.js'
 import { launchResident } from '../resident/launch.js'
-import { ask } from '../resident/protocol.js'
+import { ask, hookHeader } from '../resident/protocol.js'
 import { terminalOutput, writeFd } from './output.js'
 import { readStdin } from './stdin.js'
 
@@ -19,22 +19,15 @@ const HOOK_WAIT_MS = 4_000
 /** SessionEnd's hook is given 2 s in all (hooks/hooks.json); run here, it waits 0.8 s at most for the store. */
 const SESSION_END_WAIT_MS = 500
 
-function eventName(stdin: string): unknown {
-  try {
-    return (JSON.parse(stdin) as { hook_event_name?: unknown }).hook_event_name
-  } catch {
-    return undefined
-  }
-}
-
 async function start(): Promise<number> {
   const argv = process.argv.slice(2)
   const name = argv[0]
   const stdin = name === 'hook' ? await readStdin() : undefined
-  const event = stdin === undefined ? undefined : eventName(stdin)
+  const hook = stdin === undefined ? undefined : hookHeader(stdin)
+  const event = hook?.event
   const address = name !== undefined && RESIDENT_COMMANDS.has(name) ? residentAddress(process.env, import.meta.dirname) : 'not a resident command'
   if (typeof address !== 'string' && existsSync(address.socket)) {
-    const request = { argv, env: process.env, cwd: process.cwd(), stdin: stdin ?? '', color: stdin === undefined && terminalOutput().color }
+    const request = { argv, env: process.env, cwd: process.cwd(), stdin: stdin ?? '', hook, color: stdin === undefined && terminalOutput().color }
     // A hook must never hang Claude Code: it gives up waiting and applies the event itself
     // (applying one twice changes nothing). A person's command waits: run twice, `add`
     // would add twice.

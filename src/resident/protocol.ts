@@ -3,12 +3,30 @@
 // runs as it would have in the client's own process.
 import { createConnection } from 'node:net'
 
+/** What a hook's event says of itself, read once, by the client. */
+export interface HookHeader {
+  event?: unknown
+  session?: unknown
+}
+
+/** The event name and session of a hook's stdin; {} when it is not a JSON object. */
+export function hookHeader(stdin: string): HookHeader {
+  try {
+    const value = JSON.parse(stdin) as { hook_event_name?: unknown; session_id?: unknown } | null
+    return { event: value?.hook_event_name, session: value?.session_id }
+  } catch {
+    return {}
+  }
+}
+
 export interface Request {
   argv: string[]
   env: NodeJS.ProcessEnv
   cwd: string
   /** A hook's event; empty for other commands. */
   stdin: string
+  /** For a hook, its event's header (the resident process counts sessions by it). */
+  hook?: HookHeader
   /** Whether the client's stdout is a terminal that takes colour. */
   color: boolean
 }

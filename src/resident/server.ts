@@ -70,17 +70,6 @@ function readRequest(connection: Socket): Promise<Request | undefined> {
   })
 }
 
-/** The session a hook event belongs to, and whether it ends it. */
-function sessionOf(request: Request): { id: string; ends: boolean } | undefined {
-  if (request.argv[0] !== 'hook') return undefined
-  try {
-    const event = JSON.parse(request.stdin) as { session_id?: unknown; hook_event_name?: unknown }
-    return typeof event.session_id === 'string' ? { id: event.session_id, ends: event.hook_event_name === 'SessionEnd' } : undefined
-  } catch {
-    return undefined
-  }
-}
-
 const PING: Request = { argv: ['serve'], env: {}, cwd: '/', stdin: '', color: false }
 
 /** Removes the sockets nobody listens on: left by processes that were killed, of any build. */
@@ -138,9 +127,12 @@ export async function startResident(address: ResidentAddress, run: RunCommand, c
       const uptime = Math.round((Date.now() - started) / 1000)
       return { code: 0, out: `resident process ${process.pid} at ${address.socket}: up ${uptime} s, ${served} requests served, ${sessions.size} sessions open\n`, err: '' }
     }
-    const session = sessionOf(request)
-    if (session?.ends) sessions.delete(session.id)
-    else if (session) sessions.add(session.id)
+    const { event, session } = request.hook ?? {}
+    const ends = event === 'SessionEnd'
+    if (typeof session === 'string') {
+      if (ends) sessions.delete(session)
+      else sessions.add(session)
+    }
     const output = bufferedOutput(request.color)
     let code: number
     try {
@@ -150,7 +142,7 @@ export async function startResident(address: ResidentAddress, run: RunCommand, c
       code = 1
     }
     served++
-    return { code, ...output.text(), last: session?.ends === true && sessions.size === 0 }
+    return { code, ...output.text(), last: ends && typeof session === 'string' && sessions.size === 0 }
   }
 
   function handle(connection: Socket): void {

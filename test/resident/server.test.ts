@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Host } from '../../src/cli/command.js'
 import type { ResidentAddress } from '../../src/resident/address.js'
-import { ask, type Request } from '../../src/resident/protocol.js'
+import { ask, hookHeader, type Request } from '../../src/resident/protocol.js'
 import { startResident, type Resident, type RunCommand } from '../../src/resident/server.js'
 
 function address(): ResidentAddress {
@@ -15,7 +15,7 @@ function address(): ResidentAddress {
   return { dir, socket: join(dir, 'build.sock') }
 }
 
-const request = (argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Request => ({ argv, env, cwd: tmpdir(), stdin, color: false })
+const request = (argv: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Request => ({ argv, env, cwd: tmpdir(), stdin, hook: hookHeader(stdin), color: false })
 const hookEvent = (session: string, name: string) => JSON.stringify({ session_id: session, hook_event_name: name })
 
 /** A CLI stand-in that records what it was given and echoes it. */
