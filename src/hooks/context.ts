@@ -3,6 +3,7 @@
 import type { Repo, Store, StoredTask } from '../store/store.js'
 import type { HookState } from './state.js'
 import { REQUEST_LIMIT } from './limits.js'
+import { advancePlan } from './plan-progress.js'
 import { taskTitle } from './text.js'
 
 export interface HookContext {
@@ -42,7 +43,7 @@ export function requestTask(ctx: HookContext, origin: Origin): StoredTask {
     {
       title: request.trim() ? taskTitle(request) : `Claude Code session ${origin.session_id.slice(0, 8)}`,
       status: 'in_progress',
-      task_context: request ? { user_request: request.slice(0, REQUEST_LIMIT) } : {},
+      task_context: { ...(request ? { user_request: request.slice(0, REQUEST_LIMIT) } : {}), turn: 'running' },
       session_id: origin.session_id,
       client: ctx.repo.client,
       project: ctx.repo.project
@@ -55,10 +56,19 @@ export function requestTask(ctx: HookContext, origin: Origin): StoredTask {
 
 /**
  * The task the acting agent works on: a subagent's run task (by agent_id), else the task
- * of Claude's plan the main thread has in progress, else the request.
+ * of Claude's plan the main thread has in progress, else the request. `evidence` describes
+ * the main thread's work, which moves the steps of a plan-mode plan (plan-progress.ts).
  */
-export function actingTaskId(ctx: HookContext, origin: Origin): string {
+export function actingTaskId(ctx: HookContext, origin: Origin, evidence?: string): string {
   const run = origin.agent_id ? ctx.state.agentRunByAgentId(origin.session_id, origin.agent_id) : undefined
   if (run) return run.task_id
-  return ctx.state.planTaskInProgress(origin.session_id) ?? requestTask(ctx, origin).id
+  const requestId = origin.agent_id || evidence === undefined ? undefined : ctx.state.prompt(origin.session_id, promptKey(origin))?.task_id
+  const step = requestId ? advancePlan(ctx, origin.session_id, requestId, evidence!) : undefined
+  return step?.id ?? ctx.state.planTaskInProgress(origin.session_id) ?? requestTask(ctx, origin).id
+}
+
+/** Marks the request's turn as running (again): the roll-up leaves it to the turn's Stop. */
+export function turnRuns(ctx: HookContext, requestId: string): void {
+  const task = ctx.store.getTask(requestId)
+  if (task && task.task_context.turn !== 'running') ctx.store.updateContext(requestId, { turn: 'running' }, 'hook')
 }

@@ -1,17 +1,20 @@
 // Which adapter handles an event. Tool events are applied once per tool_use_id (and hook
 // event): Claude Code may deliver one twice, and a replayed spool must not double anything.
-import type { HookEvent } from './event.js'
-import type { HookContext } from './context.js'
+// A tool call's duration_ms is added once to the acting task's task_context.tool_ms.
+import type { HookEvent, PostToolUseEvent, PostToolUseFailureEvent } from './event.js'
+import { actingTaskId, type HookContext } from './context.js'
 import type { HookOutput } from './output.js'
 import { AGENT_TOOLS, agentLaunched, agentReturned, subagentStarted, subagentStopped } from './adapters/agent.js'
 import { FILE_TOOLS, fileWritten } from './adapters/file-write.js'
+import { planApproved } from './adapters/plan-mode.js'
 import { sessionStarted } from './adapters/session-start.js'
 import { sessionEnded, stopped } from './adapters/stop.js'
-import { taskCreated } from './adapters/task-create.js'
-import { taskUpdated } from './adapters/task-update.js'
+import { taskCreated, taskCreatedEvent } from './adapters/task-create.js'
+import { taskCompletedEvent, taskUpdated } from './adapters/task-update.js'
 import { todosWritten } from './adapters/todo-write.js'
 import { toolFailed } from './adapters/tool-failure.js'
 import { userPromptSubmitted } from './adapters/user-prompt.js'
+import { workflowLaunched } from './adapters/workflow.js'
 
 /** The store change for an event, to run inside one transaction. */
 export type Change = (ctx: HookContext) => HookOutput | void
@@ -20,6 +23,8 @@ function postToolUse(tool: string): ((event: Extract<HookEvent, { hook_event_nam
   if (tool === 'TaskCreate') return taskCreated
   if (tool === 'TaskUpdate') return taskUpdated
   if (tool === 'TodoWrite') return todosWritten
+  if (tool === 'ExitPlanMode') return planApproved
+  if (tool === 'Workflow') return workflowLaunched
   if (AGENT_TOOLS.includes(tool)) return agentReturned
   if (FILE_TOOLS.includes(tool)) return fileWritten
   return undefined
@@ -27,8 +32,22 @@ function postToolUse(tool: string): ((event: Extract<HookEvent, { hook_event_nam
 
 function once(event: Extract<HookEvent, { tool_use_id: string }>, apply: (ctx: HookContext) => void): Change {
   return (ctx) => {
-    if (ctx.state.markProcessed(event.session_id, event.tool_use_id, event.hook_event_name)) apply(ctx)
+    if (!ctx.state.markProcessed(event.session_id, event.tool_use_id, event.hook_event_name)) return
+    apply(ctx)
+    if (event.hook_event_name !== 'PreToolUse') addToolTime(event, ctx)
   }
+}
+
+/**
+ * The time a tool call took counts for the task it worked on (docs/REPORTS.md). An agent's or
+ * a workflow's call is left out: their runs are measured on their own tasks.
+ */
+function addToolTime(event: PostToolUseEvent | PostToolUseFailureEvent, ctx: HookContext): void {
+  if (!event.duration_ms || AGENT_TOOLS.includes(event.tool_name) || event.tool_name === 'Workflow') return
+  if (event.hook_event_name === 'PostToolUseFailure' && event.is_interrupt) return
+  const taskId = actingTaskId(ctx, event)
+  const before = ctx.store.requireTask(taskId).task_context.tool_ms
+  ctx.store.updateContext(taskId, { tool_ms: (typeof before === 'number' ? before : 0) + event.duration_ms }, 'hook')
 }
 
 /** The change for an event, or undefined for an event or tool tasktrail does not handle. */
@@ -52,6 +71,10 @@ export function changeFor(event: HookEvent): Change | undefined {
       return (ctx) => subagentStopped(event, ctx)
     case 'Stop':
       return (ctx) => stopped(event, ctx)
+    case 'TaskCreated':
+      return (ctx) => taskCreatedEvent(event, ctx)
+    case 'TaskCompleted':
+      return (ctx) => taskCompletedEvent(event, ctx)
     case 'SessionEnd':
       return (ctx) => sessionEnded(event, ctx)
   }

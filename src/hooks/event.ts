@@ -4,6 +4,7 @@
 import {
   isFields,
   optionalBoolean,
+  optionalNumber,
   optionalString,
   requiredFields,
   requiredString,
@@ -41,6 +42,8 @@ export interface PostToolUseEvent extends Common {
   tool_input: Fields
   tool_use_id: string
   tool_response: unknown
+  /** How long the tool ran, when Claude Code says. */
+  duration_ms: number | undefined
 }
 export interface PostToolUseFailureEvent extends Common {
   hook_event_name: 'PostToolUseFailure'
@@ -49,6 +52,7 @@ export interface PostToolUseFailureEvent extends Common {
   tool_use_id: string
   error: string
   is_interrupt: boolean
+  duration_ms: number | undefined
 }
 export interface SubagentStartEvent extends Common {
   hook_event_name: 'SubagentStart'
@@ -58,11 +62,23 @@ export interface SubagentStartEvent extends Common {
 export interface SubagentStopEvent extends Common {
   hook_event_name: 'SubagentStop'
   agent_id: string
+  agent_type: string | undefined
+  /** The agent's transcript; a workflow agent's `.meta.json` (label, phase) lies beside it. */
+  agent_transcript_path: string | undefined
   last_assistant_message: string | undefined
 }
 export interface StopEvent extends Common {
   hook_event_name: 'Stop'
   last_assistant_message: string | undefined
+  /** Background agents and workflows still running as the turn ends (2.1.332). */
+  running_in_background: number
+}
+/** TaskCreated / TaskCompleted: the task tools' own events, beside their PostToolUse. */
+export interface TaskEvent extends Common {
+  hook_event_name: 'TaskCreated' | 'TaskCompleted'
+  task_id: string
+  task_subject: string | undefined
+  task_description: string | undefined
 }
 export interface SessionEndEvent extends Common {
   hook_event_name: 'SessionEnd'
@@ -78,6 +94,7 @@ export type HookEvent =
   | SubagentStartEvent
   | SubagentStopEvent
   | StopEvent
+  | TaskEvent
   | SessionEndEvent
 
 export type ToolEvent = PreToolUseEvent | PostToolUseEvent | PostToolUseFailureEvent
@@ -93,6 +110,13 @@ function tool(fields: Fields) {
     tool_input: requiredFields(fields, 'tool_input'),
     tool_use_id: requiredString(fields, 'tool_use_id')
   }
+}
+
+function runningInBackground(fields: Fields): number {
+  const tasks = fields.background_tasks
+  if (tasks === undefined || tasks === null) return 0
+  if (!Array.isArray(tasks)) throw new ShapeError('background_tasks is not a list')
+  return tasks.filter((task) => !isFields(task) || optionalString(task, 'status') !== 'completed').length
 }
 
 /** The typed event, or a ShapeError (mistyped or missing fields) or UnknownEventError. */
@@ -113,14 +137,15 @@ export function parseEvent(value: unknown): HookEvent {
     case 'PreToolUse':
       return { ...common, hook_event_name: name, ...tool(value) }
     case 'PostToolUse':
-      return { ...common, hook_event_name: name, ...tool(value), tool_response: value.tool_response }
+      return { ...common, hook_event_name: name, ...tool(value), tool_response: value.tool_response, duration_ms: optionalNumber(value, 'duration_ms') }
     case 'PostToolUseFailure':
       return {
         ...common,
         hook_event_name: name,
         ...tool(value),
         error: optionalString(value, 'error') ?? 'failed',
-        is_interrupt: optionalBoolean(value, 'is_interrupt') ?? false
+        is_interrupt: optionalBoolean(value, 'is_interrupt') ?? false,
+        duration_ms: optionalNumber(value, 'duration_ms')
       }
     case 'SubagentStart':
       return { ...common, hook_event_name: name, agent_id: requiredString(value, 'agent_id'), agent_type: optionalString(value, 'agent_type') }
@@ -129,10 +154,26 @@ export function parseEvent(value: unknown): HookEvent {
         ...common,
         hook_event_name: name,
         agent_id: requiredString(value, 'agent_id'),
+        agent_type: optionalString(value, 'agent_type'),
+        agent_transcript_path: optionalString(value, 'agent_transcript_path'),
         last_assistant_message: optionalString(value, 'last_assistant_message')
       }
     case 'Stop':
-      return { ...common, hook_event_name: name, last_assistant_message: optionalString(value, 'last_assistant_message') }
+      return {
+        ...common,
+        hook_event_name: name,
+        last_assistant_message: optionalString(value, 'last_assistant_message'),
+        running_in_background: runningInBackground(value)
+      }
+    case 'TaskCreated':
+    case 'TaskCompleted':
+      return {
+        ...common,
+        hook_event_name: name,
+        task_id: requiredString(value, 'task_id'),
+        task_subject: optionalString(value, 'task_subject'),
+        task_description: optionalString(value, 'task_description')
+      }
     case 'SessionEnd':
       return { ...common, hook_event_name: name, reason: optionalString(value, 'reason') }
     default:

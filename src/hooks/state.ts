@@ -8,6 +8,20 @@ export interface Prompt {
   task_id: string | null
 }
 
+/** A step of an approved plan, with the task it became. */
+export interface PlanItem {
+  content: string
+  task_id: string
+}
+
+export interface WorkflowRun {
+  tool_use_id: string
+  task_id: string
+  /** Phase title → its task. */
+  phases: Record<string, string>
+  transcript_dir: string | null
+}
+
 export interface AgentRun {
   tool_use_id: string
   agent_type: string | null
@@ -153,5 +167,63 @@ export class HookState {
     this.store
       .prepare('UPDATE hook_agent_runs SET agent_id = ? WHERE session_id = ? AND tool_use_id = ?')
       .run(agentId, sessionId, toolUseId)
+  }
+
+  // ---- plan mode ----
+
+  plan(sessionId: string, requestId: string): PlanItem[] {
+    const row = this.store.prepare('SELECT items FROM hook_plans WHERE session_id = ? AND request_id = ?').get(sessionId, requestId) as
+      | { items: string }
+      | undefined
+    return row ? (JSON.parse(row.items) as PlanItem[]) : []
+  }
+
+  setPlan(sessionId: string, requestId: string, items: PlanItem[]): void {
+    this.store
+      .prepare('INSERT OR REPLACE INTO hook_plans (session_id, request_id, items) VALUES (?, ?, ?)')
+      .run(sessionId, requestId, JSON.stringify(items))
+  }
+
+  /** The request tasks of a session's prompts. */
+  sessionRequests(sessionId: string): string[] {
+    const rows = this.store
+      .prepare('SELECT DISTINCT task_id FROM hook_prompts WHERE session_id = ? AND task_id IS NOT NULL')
+      .all(sessionId) as Array<{ task_id: string }>
+    return rows.map((row) => row.task_id)
+  }
+
+  // ---- workflows ----
+
+  addWorkflow(sessionId: string, run: WorkflowRun): void {
+    this.store
+      .prepare('INSERT OR IGNORE INTO hook_workflows (session_id, tool_use_id, task_id, phases, transcript_dir) VALUES (?, ?, ?, ?, ?)')
+      .run(sessionId, run.tool_use_id, run.task_id, JSON.stringify(run.phases), run.transcript_dir)
+  }
+
+  private workflowRows(sql: string, ...params: unknown[]): WorkflowRun[] {
+    const rows = this.store.prepare(sql).all(...params) as Array<Omit<WorkflowRun, 'phases'> & { phases: string }>
+    return rows.map((row) => ({ ...row, phases: JSON.parse(row.phases) as Record<string, string> }))
+  }
+
+  workflowByToolUse(sessionId: string, toolUseId: string): WorkflowRun | undefined {
+    return this.workflowRows('SELECT * FROM hook_workflows WHERE session_id = ? AND tool_use_id = ?', sessionId, toolUseId)[0]
+  }
+
+  /** The session's workflows whose task is still open, newest first. */
+  openWorkflows(sessionId: string): WorkflowRun[] {
+    return this.workflowRows(
+      `SELECT w.* FROM hook_workflows w JOIN tasks t ON t.id = w.task_id
+       WHERE w.session_id = ? AND t.status NOT IN ('completed', 'cancelled') ORDER BY t.created_at DESC, t.rowid DESC`,
+      sessionId
+    )
+  }
+
+  /** The workflow a task is a phase of. */
+  workflowOfPhase(sessionId: string, taskId: string): WorkflowRun | undefined {
+    return this.workflowRows(
+      'SELECT w.* FROM hook_workflows w, json_each(w.phases) p WHERE w.session_id = ? AND p.value = ?',
+      sessionId,
+      taskId
+    )[0]
   }
 }

@@ -247,6 +247,32 @@ const jsonbSyncBases: Migration = {
   sql: `UPDATE sync_base_files SET parsed = jsonb(parsed);`
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites, subtaskIndex, jsonbSyncBases]
+// Plans the hooks read from Claude Code's plan mode and workflows (src/hooks/adapters/plan-mode.ts,
+// workflow.ts): a plan's steps per request, to compare a revised plan with, and each workflow
+// run with its phases and the directory where Claude Code writes its agents' labels.
+const plansAndWorkflows: Migration = {
+  version: 10,
+  name: 'plan mode and workflows',
+  sql: `
+-- The request's last approved plan: [{"content", "status", "task_id"}] in the plan's order.
+CREATE TABLE hook_plans (
+  session_id TEXT NOT NULL,
+  request_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  items TEXT NOT NULL CHECK (json_valid(items)),
+  PRIMARY KEY (session_id, request_id)
+) WITHOUT ROWID;
+-- One row per Workflow tool call: its task, its phases {"title": task id}, and transcriptDir.
+CREATE TABLE hook_workflows (
+  session_id TEXT NOT NULL,
+  tool_use_id TEXT NOT NULL,
+  task_id TEXT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  phases TEXT NOT NULL CHECK (json_valid(phases)),
+  transcript_dir TEXT,
+  PRIMARY KEY (session_id, tool_use_id)
+) WITHOUT ROWID;
+`
+}
+
+export const MIGRATIONS: readonly Migration[] = [core, syncBases, hookState, billing, syncBaseFiles, packedSyncBases, recentWrites, subtaskIndex, jsonbSyncBases, plansAndWorkflows]
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version))

@@ -414,7 +414,11 @@ export class Store {
 
   /**
    * Parent roll-up: a child starting moves a pending parent to in progress; a parent whose
-   * children are all completed or cancelled, one at least completed, becomes completed.
+   * children are all completed or cancelled, one at least completed, becomes completed. An
+   * agent run (task_context.agent_run) keeps its parent open but never completes it: the
+   * agent finishing says nothing of the work of the one who launched it. A request whose
+   * turn is still running (task_context.turn = "running") is left to the hook that ends the
+   * turn.
    */
   private rollUp(parentId: string, childStatus: TaskStatus, source: Source): void {
     const parent = this.getTask(parentId)
@@ -425,8 +429,10 @@ export class Store {
     }
     if (childStatus !== 'completed' && childStatus !== 'cancelled') return
     if (parent.status === 'completed' || parent.status === 'cancelled') return
+    if (parent.task_context.turn === 'running') return
     const counts = this.prepare(
-      `SELECT SUM(status = 'completed') AS done, SUM(status NOT IN ('completed','cancelled')) AS open FROM tasks WHERE parent_task_id = ?`
+      `SELECT SUM(status = 'completed' AND task_context ->> 'agent_run' IS NOT 1) AS done,
+              SUM(status NOT IN ('completed','cancelled')) AS open FROM tasks WHERE parent_task_id = ?`
     ).get(parentId) as { done: number; open: number }
     if (counts.open === 0 && counts.done > 0) {
       this.setStatus(parentId, 'completed', source, { note: 'roll-up: every subtask is done' })

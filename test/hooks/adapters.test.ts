@@ -28,7 +28,7 @@ describe('TaskCreate', () => {
     feed(h, until(recording('2.1.197-task-tools'), is('PostToolUse', 'TaskCreate', 'toolu_n2')))
     const request = h.byTitle(NAS)
     expect(request).toMatchObject({ status: 'in_progress', parent_task_id: null, session_id: '02530bef-d6bb-47f3-aeda-bb52e2058056' })
-    expect(request.task_context).toEqual({ user_request: NAS })
+    expect(request.task_context).toEqual({ user_request: NAS, turn: 'running', tool_ms: 2 })
     expect(h.byTitle('Research current sync system')).toMatchObject({
       parent_task_id: request.id, status: 'pending', task_type: 'research', description: 'Find how the NAS sync runs today'
     })
@@ -127,9 +127,12 @@ describe('Agent', () => {
     const run = h.byTitle('Research NAS sync')
     expect(run).toMatchObject({ parent_task_id: h.byTitle('Research current sync system').id, assigned_agent: 'general-purpose', status: 'completed' })
     expect(run.task_context).toEqual({
+      agent_run: true,
       files_modified: ['notes/sync.md'],
+      tool_ms: 4,
       outcome: 'Found: PowerShell script on AD2, syncs every 15 min',
-      duration_ms: 85, tokens: 15, tool_uses: 1
+      duration_ms: 85, tokens: 15, tool_uses: 1,
+      assigned_agents: [{ agent: 'general-purpose', status: 'completed', started: run.started_at, completed: run.completed_at, duration_ms: 85 }]
     })
   })
 
@@ -251,7 +254,11 @@ describe('idempotency', () => {
       const twice = harness()
       feed(once, recording(host))
       feed(twice, recording(host).flatMap((e) => [e, e]))
-      const shape = (h: ReturnType<typeof harness>) => h.tasks().map((t) => [t.title, t.status, t.task_context]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+      // An agent run's times are the store's clock, which differs between the two stores.
+      const untimed = (context: Record<string, unknown>) =>
+        JSON.parse(JSON.stringify(context, (key, value: unknown) => (key === 'started' || key === 'completed' ? undefined : value)))
+      const shape = (h: ReturnType<typeof harness>) =>
+        h.tasks().map((t) => [t.title, t.status, untimed(t.task_context)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
       expect(shape(twice), host).toEqual(shape(once))
     }
   })

@@ -3,7 +3,9 @@
 // synchronous PostToolUse with status "completed" (2.1.197), SubagentStop or a
 // <task-notification> prompt for a background agent (2.1.332, whose PostToolUse only says
 // "async_launched"), or a failure, which blocks the run.
+import type { MeasuredRun } from '../../billing/time.js'
 import { isTerminal } from '../../model/task.js'
+import type { ContextChanges, StoredTask } from '../../store/store.js'
 import type {
   PostToolUseEvent,
   PostToolUseFailureEvent,
@@ -19,6 +21,7 @@ import type { AgentRun } from '../state.js'
 import type { TaskNotification } from '../task-notification.js'
 import { inferTaskType } from '../task-type.js'
 import { clip, oneLine, taskTitle } from '../text.js'
+import { WORKFLOW_AGENT, workflowAgentStarted, workflowAgentStopped } from './workflow.js'
 
 export const AGENT_TOOLS = ['Agent', 'Task']
 
@@ -35,12 +38,14 @@ function launch(event: ToolEvent, ctx: HookContext): AgentRun {
   if (known) return known
   const description = optionalString(event.tool_input, 'description') ?? 'Agent run'
   const agentType = optionalString(event.tool_input, 'subagent_type') ?? null
+  const evidence = `${description} ${optionalString(event.tool_input, 'prompt') ?? ''}`
   const task = ctx.store.createTask(
     ctx.repo.id,
     {
       title: taskTitle(description),
-      parent_task_id: actingTaskId(ctx, event),
+      parent_task_id: actingTaskId(ctx, event, evidence),
       status: 'in_progress',
+      task_context: { agent_run: true },
       task_type: inferTaskType(description),
       assigned_agent: agentType,
       session_id: event.session_id,
@@ -61,6 +66,10 @@ export function agentLaunched(event: PreToolUseEvent, ctx: HookContext): void {
 /** SubagentStart: ties the agent's id to the oldest launched run of its type not yet tied. */
 export function subagentStarted(event: SubagentStartEvent, ctx: HookContext): void {
   if (ctx.state.agentRunByAgentId(event.session_id, event.agent_id)) return
+  if (event.agent_type === WORKFLOW_AGENT) {
+    workflowAgentStarted(event, ctx)
+    return
+  }
   const run = ctx.state.unboundAgentRun(event.session_id, event.agent_type ?? null)
   if (run) ctx.state.bindAgent(event.session_id, run.tool_use_id, event.agent_id)
 }
@@ -94,19 +103,21 @@ export function agentReturned(event: PostToolUseEvent, ctx: HookContext): void {
 /** SubagentStop: the agent's turn ended with its last message. */
 export function subagentStopped(event: SubagentStopEvent, ctx: HookContext): void {
   const run = ctx.state.agentRunByAgentId(event.session_id, event.agent_id)
-  if (run) finishRun(ctx, run.task_id, { outcome: event.last_assistant_message })
+  if (!run) return
+  finishRun(ctx, run.task_id, { outcome: event.last_assistant_message })
+  if (run.agent_type === WORKFLOW_AGENT) workflowAgentStopped(event, ctx, run.task_id)
 }
 
-/** A <task-notification>: a background agent ended, with its result and usage. */
-export function agentNotified(notification: TaskNotification, sessionId: string, ctx: HookContext): void {
+/** A <task-notification>: a background agent ended, with its result and usage. Its run task, when known. */
+export function agentNotified(notification: TaskNotification, sessionId: string, ctx: HookContext): string | undefined {
   const run =
     (notification.toolUseId && ctx.state.agentRunByToolUse(sessionId, notification.toolUseId)) ||
     (notification.agentId && ctx.state.agentRunByAgentId(sessionId, notification.agentId)) ||
     undefined
-  if (!run) return
+  if (!run) return undefined
   if (notification.status !== 'completed') {
     blockRun(ctx, run.task_id, `Agent ended ${notification.status ?? 'without a status'}: ${notification.summary ?? ''}`)
-    return
+    return run.task_id
   }
   finishRun(ctx, run.task_id, {
     outcome: notification.result,
@@ -114,6 +125,7 @@ export function agentNotified(notification: TaskNotification, sessionId: string,
     tokens: notification.tokens,
     tool_uses: notification.toolUses
   })
+  return run.task_id
 }
 
 /** PostToolUseFailure Agent: the run is blocked, with the error as the reason. */
@@ -130,12 +142,29 @@ export function agentFailed(event: PostToolUseFailureEvent, ctx: HookContext): v
 function finishRun(ctx: HookContext, taskId: string, end: RunEnd): void {
   const task = ctx.store.requireTask(taskId)
   if (!isTerminal(task.status)) ctx.store.setStatus(taskId, 'completed', 'hook')
-  const context: Record<string, string | number> = {}
+  const context: ContextChanges = {}
   if (end.outcome) context.outcome = clip(end.outcome.trim(), OUTCOME_LIMIT)
   for (const key of ['duration_ms', 'tokens', 'tool_uses'] as const) {
     if (end[key] !== undefined) context[key] = end[key]
   }
+  context.assigned_agents = [measuredRun(ctx.store.requireTask(taskId), end.duration_ms)]
   ctx.store.updateContext(taskId, context, 'hook')
+}
+
+/**
+ * The run as the time measure reads it (docs/REPORTS.md): who ran, from its start to the
+ * first end reported, and the duration Claude Code measured when it gives one.
+ */
+function measuredRun(task: StoredTask, durationMs: number | undefined): MeasuredRun {
+  const known = Array.isArray(task.task_context.assigned_agents) ? (task.task_context.assigned_agents[0] as MeasuredRun | undefined) : undefined
+  const run: MeasuredRun = { agent: task.assigned_agent ?? 'agent', status: 'completed' }
+  const started = known?.started ?? task.started_at
+  const completed = known?.completed ?? task.completed_at
+  if (started) run.started = started
+  if (completed) run.completed = completed
+  const duration = durationMs ?? known?.duration_ms
+  if (duration !== undefined) run.duration_ms = duration
+  return run
 }
 
 function blockRun(ctx: HookContext, taskId: string, reason: string): void {

@@ -4,7 +4,9 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { PostToolUseEvent } from '../event.js'
 import { actingTaskId, type HookContext } from '../context.js'
-import { requiredString } from '../shape.js'
+import { optionalString, requiredString } from '../shape.js'
+
+const EVIDENCE_LIMIT = 2000
 
 export const FILE_TOOLS = ['Write', 'Edit', 'MultiEdit', 'NotebookEdit']
 
@@ -21,5 +23,9 @@ export function projectPath(root: string, file: string, cwd: string): string {
 
 export function fileWritten(event: PostToolUseEvent, ctx: HookContext): void {
   const file = requiredString(event.tool_input, event.tool_name === 'NotebookEdit' ? 'notebook_path' : 'file_path')
-  ctx.store.addToContextList(actingTaskId(ctx, event), 'files_modified', projectPath(ctx.root, file, event.cwd), 'hook')
+  const path = projectPath(ctx.root, file, event.cwd)
+  // What was written tells which step of a plan-mode plan the work is on; it is not kept.
+  const written = optionalString(event.tool_input, 'content') ?? optionalString(event.tool_input, 'new_string') ?? ''
+  const evidence = `${event.tool_name} ${path} ${written.slice(0, EVIDENCE_LIMIT)}`
+  ctx.store.addToContextList(actingTaskId(ctx, event, evidence), 'files_modified', path, 'hook')
 }

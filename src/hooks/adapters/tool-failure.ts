@@ -26,5 +26,6 @@ export function toolFailed(event: PostToolUseFailureEvent, ctx: HookContext): vo
     agentFailed(event, ctx)
     return
   }
-  ctx.store.addToContextList(actingTaskId(ctx, event), 'blockers_encountered', blockerText(event), 'hook')
+  const blocker = blockerText(event)
+  ctx.store.addToContextList(actingTaskId(ctx, event, blocker), 'blockers_encountered', blocker, 'hook')
 }
