@@ -36,7 +36,8 @@ export function sessionTimeline(store: Store, sessionId: string | null): Session
       id: task.id,
       parent_id: task.parent_task_id,
       moves: moves.get(task.id) ?? [],
-      agent_runs: agentRuns(task)
+      agent_runs: agentRuns(task),
+      tool_ms: typeof task.task_context.tool_ms === 'number' ? task.task_context.tool_ms : 0
     })),
     activity: events.map((e) => Date.parse(e.at))
   }

@@ -11,6 +11,8 @@
 //   among the tasks it counts for, and a task with a subtask counting at that moment
 //   yields to the subtask (the subtask is the more precise record of the work).
 // - An agent run known only by its duration adds that duration to its task.
+// - A task is credited at least the time its own tool calls took (tool_ms, the sum of
+//   Claude Code's duration_ms): a lone hook event makes no active span, but the call ran.
 import type { AgentRun, TaskStatus } from '../model/task.js'
 
 export interface Interval {
@@ -24,6 +26,8 @@ export interface TimelineTask {
   /** Every status the task moved to, in order; it starts pending. */
   moves: Array<{ at: number; to: TaskStatus }>
   agent_runs: MeasuredRun[]
+  /** The summed duration of the task's own tool calls, in ms. */
+  tool_ms?: number
 }
 
 /** An agent run as the hooks record it: its duration, when measured, as duration_ms. */
@@ -145,5 +149,5 @@ export function sessionTime(session: SessionTimeline, idleMs: number, now: numbe
     const leaves = counting.filter((id) => !counting.some((other) => isAncestor(id, other)))
     for (const id of leaves) credited.set(id, credited.get(id)! + (end - start) / leaves.length)
   }
-  return new Map(session.tasks.map((t) => [t.id, { ms: Math.round(credited.get(t.id)!), spans: spans.get(t.id)! }]))
+  return new Map(session.tasks.map((t) => [t.id, { ms: Math.round(Math.max(credited.get(t.id)!, t.tool_ms ?? 0)), spans: spans.get(t.id)! }]))
 }

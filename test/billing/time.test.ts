@@ -72,6 +72,14 @@ describe('session time', () => {
     expect(sessionTime(session, 15 * 60_000, m(60)).get('a')!.ms).toBe(30 * 60_000)
   })
 
+  it("credits a task at least its tool calls' measured duration, never more on top of its span", () => {
+    // A lone event: no active span, but the command it recorded ran for 3 minutes.
+    const lone = { tasks: [task('a', [[0, 'in_progress'], [30, 'completed']], { tool_ms: 3 * 60_000 })], activity: [m(0)] }
+    expect(minutesOf(lone)).toEqual({ a: 3 })
+    const active = { tasks: [task('a', [[0, 'in_progress'], [30, 'completed']], { tool_ms: 3 * 60_000 })], activity: everyMinute(0, 30) }
+    expect(minutesOf(active)).toEqual({ a: 30 })
+  })
+
   it('counts activity outside in-progress intervals for no task', () => {
     const session = { tasks: [task('a', [[10, 'in_progress'], [20, 'completed']])], activity: everyMinute(0, 40) }
     expect(minutesOf(session)).toEqual({ a: 10 })
