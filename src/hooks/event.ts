@@ -19,6 +19,8 @@ interface Common {
   prompt_id: string | undefined
   /** Set on the events of a subagent's own work. */
   agent_id: string | undefined
+  /** "plan" while Claude Code is in plan mode. */
+  permission_mode: string | undefined
 }
 
 export interface SessionStartEvent extends Common {
@@ -127,7 +129,8 @@ export function parseEvent(value: unknown): HookEvent {
     session_id: requiredString(value, 'session_id'),
     cwd: requiredString(value, 'cwd'),
     prompt_id: optionalString(value, 'prompt_id'),
-    agent_id: optionalString(value, 'agent_id')
+    agent_id: optionalString(value, 'agent_id'),
+    permission_mode: optionalString(value, 'permission_mode')
   }
   switch (name) {
     case 'SessionStart':

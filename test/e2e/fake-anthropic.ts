@@ -36,6 +36,12 @@ export interface Scenario {
   agents?: Record<string, Turn[]>
 }
 
+/**
+ * In a tool input, stands for the plan file Claude Code named in the request (plan mode tells
+ * the model to write its plan to `<config>/plans/<random-slug>.md`).
+ */
+export const PLAN_FILE = '{{plan-file}}'
+
 export const text = (value: string): ScriptedBlock => ({ type: 'text', text: value })
 export const waitForAgents = (settleMs = 1000): AgentsGate => ({ waitForAgents: true, settleMs })
 export const toolUse = (name: string, input: Record<string, unknown> = {}): ScriptedBlock => ({
@@ -110,7 +116,7 @@ export async function startFakeAnthropic(scenario: Scenario): Promise<FakeAnthro
     const conversation = thread + '\n' + JSON.stringify(body.messages ?? [])
     let reply = repliesByConversation.get(conversation)
     if (!reply) {
-      reply = nextTurn(thread)
+      reply = nextTurn(thread).then((turn) => withPlanFile(turn, body))
       repliesByConversation.set(conversation, reply)
     }
     return reply
@@ -199,6 +205,15 @@ export async function startFakeAnthropic(scenario: Scenario): Promise<FakeAnthro
 }
 
 type ReplyBlock = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> }
+
+/** The turn with PLAN_FILE replaced by the plan file the request names. */
+function withPlanFile(turn: ReplyBlock[], body: MessagesBody): ReplyBlock[] {
+  const json = JSON.stringify(turn)
+  if (!json.includes(PLAN_FILE)) return turn
+  const named = /\/[^\s"'`\\]*\/plans\/[\w.-]+\.md/.exec(JSON.stringify([body.system, body.messages]))
+  if (!named) throw new Error('fake: the request names no plan file')
+  return JSON.parse(json.split(PLAN_FILE).join(named[0])) as ReplyBlock[]
+}
 
 const USAGE = { input_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }
 const OUTPUT_TOKENS = 5

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { HostGeneration } from './claude.js'
-import { text, toolUse, waitForAgents, type AgentsGate, type Scenario, type Turn } from './fake-anthropic.js'
+import { PLAN_FILE, text, toolUse, waitForAgents, type AgentsGate, type Scenario, type Turn } from './fake-anthropic.js'
 
 // The scripted sessions behind the recordings in test/fixtures/claude-code/: the user asks for
 // NAS monitoring; the agent plans tasks, runs one subagent that writes a file, writes and edits
@@ -126,5 +126,75 @@ function todoWriteScenario(projectDir: string): Scenario {
     ],
     // In this recording the subagent answered without using a tool.
     agents: { [AGENT_PROMPT]: [[text(AGENT_RESULT)]] },
+  }
+}
+
+// ---- plan mode and workflows (interactive; the captures cc-2.1.*-plan-mode, cc-2.1.332-workflow) ----
+
+export const PLAN = [
+  '# NAS sync monitoring for Dataforth',
+  '',
+  'The nightly sync from the Dataforth NAS fails silently: nobody notices until files are missing. A small check that reads the sync status file and raises an alert when the last sync is too old closes that gap.',
+  '',
+  '1. Research how the NAS sync runs today',
+  '2. Write a monitoring script that checks _SYNC_STATUS.txt age',
+  '3. Deploy the script as a DattoRMM component with an alert',
+  ''
+].join('\n')
+export const DEPLOY_FILE = join('deploy', 'dattormm-component.json')
+const DEPLOY_CONTENT = '{"name": "Monitor NAS sync", "alert": "exit 1"}\n'
+const FULL_SCRIPT = SCRIPT_CONTENT + 'if ($age.TotalMinutes -gt 60) { exit 1 }\n'
+export const PLAN_FINAL = 'Monitoring script written and packaged as a DattoRMM component; it alerts when the sync is older than an hour.'
+
+/** Plan mode: the plan written to the plan file, approved, then the work it planned. */
+export function planModeScenario(version: '2.1.197' | '2.1.332', projectDir: string): Scenario {
+  const research = toolUse('Agent', { description: 'Research NAS sync', prompt: AGENT_PROMPT, subagent_type: 'general-purpose' })
+  const writes: Turn[] = [
+    [toolUse('Write', { file_path: join(projectDir, SCRIPT_FILE), content: FULL_SCRIPT })],
+    [toolUse('Write', { file_path: join(projectDir, DEPLOY_FILE), content: DEPLOY_CONTENT })],
+    [text(PLAN_FINAL)]
+  ]
+  const planning: Turn[] = [
+    ...(version === '2.1.332' ? [[toolUse('ToolSearch', { query: 'select:EnterPlanMode,ExitPlanMode', max_results: 5 })]] : []),
+    [toolUse('EnterPlanMode')],
+    [toolUse('Write', { file_path: PLAN_FILE, content: PLAN })],
+    [toolUse('ExitPlanMode')],
+    [research]
+  ]
+  // 2.1.332 runs the agent in the background: the turn ends, its notification starts the next.
+  const waiting: Turn[] = version === '2.1.332' ? [[text('The research agent is looking at the current sync; I will continue when it reports.')]] : []
+  return { prompt: NAS_PROMPT, main: [...planning, ...waiting, ...writes], agents: researchAgent(projectDir) }
+}
+
+export const WORKFLOW_PROMPT = `${NAS_PROMPT}. Use a workflow.`
+export const WORKFLOW_SCRIPT = `export const meta = {
+  name: 'nas-sync-monitoring',
+  description: 'Research, implement and deploy monitoring for the Dataforth NAS sync',
+  phases: [{ title: 'Research' }, { title: 'Implement' }, { title: 'Deploy' }],
+}
+phase('Research')
+const sync = await agent('AGENT-NAS-RESEARCH: find how the NAS sync runs today', { label: 'research:sync', phase: 'Research' })
+phase('Implement')
+const script = await agent('AGENT-NAS-IMPLEMENT: write a monitoring script that checks _SYNC_STATUS.txt age', { label: 'implement:monitor', phase: 'Implement' })
+phase('Deploy')
+const deployed = await agent('AGENT-NAS-DEPLOY: package the script as a DattoRMM component with an alert', { label: 'deploy:dattormm', phase: 'Deploy' })
+return { sync, script, deployed }
+`
+export const WORKFLOW_FINAL = 'Done: the sync runs every 15 min on AD2, monitor-nas-sync.ps1 checks its status file, and a DattoRMM component alerts when it is stale.'
+
+/** A workflow of three phases, one agent each; the notification of its end starts the last turn. */
+export function workflowScenario(projectDir: string): Scenario {
+  return {
+    prompt: WORKFLOW_PROMPT,
+    main: [
+      [toolUse('Workflow', { script: WORKFLOW_SCRIPT })],
+      [text('The NAS monitoring workflow is running; I will report when it finishes.')],
+      [text(WORKFLOW_FINAL)]
+    ],
+    agents: {
+      'AGENT-NAS-RESEARCH': [[text('Sync-FromNAS.ps1 runs every 15 min on AD2 and writes _SYNC_STATUS.txt')]],
+      'AGENT-NAS-IMPLEMENT': [[toolUse('Write', { file_path: join(projectDir, SCRIPT_FILE), content: FULL_SCRIPT })], [text('monitor-nas-sync.ps1 written')]],
+      'AGENT-NAS-DEPLOY': [[toolUse('Write', { file_path: join(projectDir, DEPLOY_FILE), content: DEPLOY_CONTENT })], [text('DattoRMM component packaged with an alert on exit 1')]]
+    }
   }
 }

@@ -22,6 +22,9 @@ export function projectPath(root: string, file: string, cwd: string): string {
 }
 
 export function fileWritten(event: PostToolUseEvent, ctx: HookContext): void {
+  // In plan mode Claude Code lets Claude write only the plan file: the plan, which ExitPlanMode
+  // brings, not work on the project.
+  if (event.permission_mode === 'plan') return
   const file = requiredString(event.tool_input, event.tool_name === 'NotebookEdit' ? 'notebook_path' : 'file_path')
   const path = projectPath(ctx.root, file, event.cwd)
   // What was written tells which step of a plan-mode plan the work is on; it is not kept.
