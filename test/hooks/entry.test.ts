@@ -73,7 +73,9 @@ describe('the recordings through tasktrail hook', () => {
     const run = titled(tasks, 'Research NAS sync')
     expect(run).toMatchObject({ parent_task_id: research.id, status: 'completed', assigned_agent: 'general-purpose' })
     expect(run.task_context).toMatchObject({ outcome: 'Found: PowerShell script on AD2, syncs every 15 min', duration_ms: 85, files_modified: ['notes/sync.md'] })
-    expect(implement.task_context).toEqual({ files_modified: ['monitor-nas-sync.ps1'], blockers_encountered: ['Bash `exit 3`: Exit code 3'] })
+    expect(implement.task_context).toEqual({
+      files_modified: ['monitor-nas-sync.ps1'], blockers_encountered: ['Bash `exit 3`: Exit code 3'], tool_ms: expect.any(Number)
+    })
     expectChecklist(box, [[request, '/', 0], [research, 'x', 1], [run, 'x', 2], [implement, '/', 1], [deploy, ' ', 1], [titled(tasks, 'Obsolete idea'), '-', 1]])
     expect(logLines(box)).toEqual([])
   }, REPLAY_TIMEOUT_MS)
@@ -205,7 +207,7 @@ describe('bad input', () => {
     hook(box, { ...prompt, cwd: box.project })
     const big = { ...moved(write, RECORDED_ROOT, box.project), agent_id: undefined, tool_response: { content: 'x'.repeat(10_000_000) } }
     expect(hook(box, big)).toEqual({ code: 0, stdout: '', stderr: '' })
-    expect(exported(box)[0]!.task_context).toEqual({ user_request: NAS, files_modified: ['notes/sync.md'] })
+    expect(exported(box)[0]!.task_context).toEqual({ user_request: NAS, files_modified: ['notes/sync.md'], turn: 'running', tool_ms: 4 })
   })
 })
 
