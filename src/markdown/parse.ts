@@ -1,4 +1,5 @@
-// Reading TASKS.md into task records. The only module that loads remark.
+// Reading TASKS.md into task records. The only module that loads remark (with plan-steps.ts,
+// which it re-exports for the hooks).
 import type { Html, ListItem, Nodes, Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -235,3 +236,5 @@ export function parse(source: string, previous?: ParsedFile): ParsedFile {
     blocks
   }
 }
+
+export { planSteps, type PlanStep } from './plan-steps.js'

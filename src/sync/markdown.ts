@@ -17,8 +17,15 @@ export class ParserNeeded extends Error {
   }
 }
 
-export function loadParser(): Promise<Parser> {
-  return import('../markdown/parse.js')
+let loaded: Parser | undefined
+
+export async function loadParser(): Promise<Parser> {
+  return (loaded ??= await import('../markdown/parse.js'))
+}
+
+/** The parser once loadParser() has loaded it: for code inside a transaction, which cannot wait. */
+export function loadedParser(): Parser | undefined {
+  return loaded
 }
 
 /** The engine's refusal to read a file, recognised by name: the parser chunk has its own copy of the class. */

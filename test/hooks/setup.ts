@@ -8,11 +8,16 @@ import { parseEvent } from '../../src/hooks/event.js'
 import type { HookOutput } from '../../src/hooks/output.js'
 import { HookState } from '../../src/hooks/state.js'
 import { openDatabase } from '../../src/store/open.js'
+import { loadParser } from '../../src/sync/markdown.js'
 import { Store, type StoredTask } from '../../src/store/store.js'
 import type { HostGeneration } from '../e2e/claude.js'
 import { readRecording } from '../e2e/recordings.js'
 
 export const RECORDED_ROOT = '/home/dev/nas-monitor'
+
+// The hook entry loads remark when a change needs it and retries (ParserNeeded); applied
+// directly here, the change finds it loaded.
+await loadParser()
 
 export interface Harness {
   ctx: HookContext

@@ -6,12 +6,12 @@
 import { isTerminal } from '../../model/task.js'
 import type { PostToolUseEvent } from '../event.js'
 import { requestTask, type HookContext } from '../context.js'
-import { planSteps } from '../plan-steps.js'
 import { isFields, optionalString } from '../shape.js'
 import type { PlanItem } from '../state.js'
 import { inferTaskType } from '../task-type.js'
 import { taskTitle } from '../text.js'
 import { diffTodos } from '../todo-diff.js'
+import { loadedParser, ParserNeeded } from '../../sync/markdown.js'
 
 function planText(event: PostToolUseEvent): string | undefined {
   const response = isFields(event.tool_response) ? optionalString(event.tool_response, 'plan') : undefined
@@ -21,7 +21,10 @@ function planText(event: PostToolUseEvent): string | undefined {
 export function planApproved(event: PostToolUseEvent, ctx: HookContext): void {
   const markdown = planText(event)
   if (!markdown) return
-  const steps = planSteps(markdown)
+  // remark is loaded only for a plan: ParserNeeded rolls the change back, loads it, and retries.
+  const parser = loadedParser()
+  if (!parser) throw new ParserNeeded()
+  const steps = parser.planSteps(markdown)
   if (steps.length === 0) return
   const request = requestTask(ctx, event)
   const previous = ctx.state.plan(event.session_id, request.id).map((item) => ({ ...item, status: 'pending' as const }))

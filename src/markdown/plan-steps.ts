@@ -2,6 +2,7 @@
 // `###` step headings when the plan has at least two (the lists under them are their details),
 // else its longest top-level numbered list, else its first top-level bulleted or task list.
 // Prose, code, tables and nested lists are no steps. A ticked task-list box is a done step.
+// Re-exported by parse.ts, so that remark is loaded with the parser's lazy chunk only when needed.
 import type { Heading, List, ListItem, Nodes, Root, RootContent } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
