@@ -44,7 +44,9 @@ function record(box: Sandbox): { tasks: unknown[]; file: string } {
   const file = readFileSync(join(box.project, 'TASKS.md'), 'utf8').replace(/t-[0-9a-z]+/g, (id) => `<${title.get(id) ?? id}>`)
   const shown = tasks
     .map(({ title: name, parent_task_id, status: state, assigned_agent, task_context }) => ({
-      name, parent: parent_task_id && title.get(parent_task_id), state, assigned_agent, task_context
+      name, parent: parent_task_id && title.get(parent_task_id), state, assigned_agent,
+      // An agent run's times are each store's own clock.
+      task_context: JSON.parse(JSON.stringify(task_context, (key, value: unknown) => (key === 'started' || key === 'completed' ? undefined : value)))
     }))
     .sort((a, b) => a.name.localeCompare(b.name))
   return { tasks: shown, file }
