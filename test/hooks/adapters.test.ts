@@ -1,6 +1,6 @@
 // Each adapter on the recorded Claude Code events, against a real store.
 import { describe, expect, it } from 'vitest'
-import { harness, is, recording, until, type RawEvent } from './setup.js'
+import { harness, is, recording, until, untimed, type RawEvent } from './setup.js'
 
 const NAS = 'Set up monitoring for the Dataforth NAS, alert if sync fails'
 const feed = (h: ReturnType<typeof harness>, events: RawEvent[]) => events.map((e) => h.apply(e))
@@ -254,9 +254,6 @@ describe('idempotency', () => {
       const twice = harness()
       feed(once, recording(host))
       feed(twice, recording(host).flatMap((e) => [e, e]))
-      // An agent run's times are the store's clock, which differs between the two stores.
-      const untimed = (context: Record<string, unknown>) =>
-        JSON.parse(JSON.stringify(context, (key, value: unknown) => (key === 'started' || key === 'completed' ? undefined : value)))
       const shape = (h: ReturnType<typeof harness>) =>
         h.tasks().map((t) => [t.title, t.status, untimed(t.task_context)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
       expect(shape(twice), host).toEqual(shape(once))

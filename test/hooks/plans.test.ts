@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FIXTURES_DIR } from '../e2e/recordings.js'
-import { harness, is, recording, until, type RawEvent } from './setup.js'
+import { harness, is, recording, until, untimed, type RawEvent } from './setup.js'
 
 const NAS = 'Set up monitoring for the Dataforth NAS, alert if sync fails'
 const STEPS = [
@@ -270,5 +270,19 @@ describe('time', () => {
     expect(run.task_context.assigned_agents).toEqual([
       { agent: 'general-purpose', status: 'completed', started: run.started_at, completed: run.completed_at, duration_ms: 516 }
     ])
+  })
+})
+
+describe('idempotency', () => {
+  it('applies every event of the interactive captures twice with the same result as once', () => {
+    for (const name of ['2.1.332-plan-mode', '2.1.197-plan-mode', '2.1.332-workflow']) {
+      const once = harness()
+      const twice = harness()
+      feed(once, capture(name))
+      feed(twice, capture(name).flatMap((e) => [e, e]))
+      const shape = (h: ReturnType<typeof harness>) =>
+        h.tasks().map((t) => [t.title, t.status, untimed(t.task_context)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))
+      expect(shape(twice), name).toEqual(shape(once))
+    }
   })
 })

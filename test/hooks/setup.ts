@@ -63,3 +63,8 @@ export function until(events: RawEvent[], stop: (e: RawEvent) => boolean): RawEv
 
 export const is = (name: string, tool?: string, id?: string) => (e: RawEvent) =>
   e.hook_event_name === name && (tool === undefined || e.tool_name === tool) && (id === undefined || e.tool_use_id === id)
+
+/** A task_context without agent runs' times, which are each store's own clock: two stores' records compare. */
+export function untimed(context: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(context, (key, value: unknown) => (key === 'started' || key === 'completed' ? undefined : value))) as Record<string, unknown>
+}

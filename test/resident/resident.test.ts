@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { moved, registered, type HooksConfig } from '../../src/hooks/demo/replay.js'
 import { CLI, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
-import { RECORDED_ROOT, recording } from '../hooks/setup.js'
+import { RECORDED_ROOT, recording, untimed } from '../hooks/setup.js'
 
 const HOOKS = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../hooks/hooks.json'), 'utf8')) as HooksConfig
 const TIMEOUT_MS = 180_000
@@ -44,9 +44,7 @@ function record(box: Sandbox): { tasks: unknown[]; file: string } {
   const file = readFileSync(join(box.project, 'TASKS.md'), 'utf8').replace(/t-[0-9a-z]+/g, (id) => `<${title.get(id) ?? id}>`)
   const shown = tasks
     .map(({ title: name, parent_task_id, status: state, assigned_agent, task_context }) => ({
-      name, parent: parent_task_id && title.get(parent_task_id), state, assigned_agent,
-      // An agent run's times are each store's own clock.
-      task_context: JSON.parse(JSON.stringify(task_context, (key, value: unknown) => (key === 'started' || key === 'completed' ? undefined : value)))
+      name, parent: parent_task_id && title.get(parent_task_id), state, assigned_agent, task_context: untimed(task_context as Record<string, unknown>)
     }))
     .sort((a, b) => a.name.localeCompare(b.name))
   return { tasks: shown, file }
