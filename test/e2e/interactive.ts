@@ -80,7 +80,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<Inter
     shellQuote(claudeBinary(options.version)), '--permission-mode', 'bypassPermissions', '--plugin-dir', shellQuote(options.pluginDir)
   ].join(' ')
   const created = tmux('new-session', '-d', '-s', 'cc', '-x', '200', '-y', '50', '-c', options.cwd, command)
-  if (created.status !== 0) throw new Error(`tmux new-session failed: ${created.stderr}`)
+  if (created.status !== 0) throw new Error(`tmux new-session failed (is tmux installed?): ${created.error?.message ?? created.stderr}`)
   const screen = () => tmux('capture-pane', '-p', '-t', 'cc').stdout ?? ''
   const alive = () => tmux('has-session', '-t', 'cc').status === 0
   const keys = (...k: string[]) => tmux('send-keys', '-t', 'cc', ...k)
