@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
   'the and for with that this from into then when what how its are was will can all any not but our you your use using'.split(' ')
 )
 
-export function stepWords(text: string): string[] {
+function stepWords(text: string): string[] {
   return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3 && !STOP_WORDS.has(w))
 }
 
@@ -34,7 +34,7 @@ function guessed(ctx: HookContext, task: StoredTask, to: 'in_progress' | 'comple
 }
 
 /** The steps of the request's approved plan, in order, as they are now; [] without a plan. */
-export function planStepsOf(ctx: HookContext, sessionId: string, requestId: string): StoredTask[] {
+function planStepsOf(ctx: HookContext, sessionId: string, requestId: string): StoredTask[] {
   return ctx.state
     .plan(sessionId, requestId)
     .map((item) => ctx.store.getTask(item.task_id))

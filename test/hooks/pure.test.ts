@@ -9,6 +9,8 @@ import { inferTaskType } from '../../src/hooks/task-type.js'
 import { clip, taskTitle, titleFrom } from '../../src/hooks/text.js'
 import { diffTodos } from '../../src/hooks/todo-diff.js'
 import { recording } from './setup.js'
+import { matchScore } from '../../src/hooks/plan-progress.js'
+import { workflowMeta } from '../../src/hooks/workflow-meta.js'
 
 describe('titleFrom and clip', () => {
   it('take the first line and cut at a word boundary', () => {
@@ -113,5 +115,34 @@ describe('projectPath', () => {
     expect(projectPath('/repo', '/etc/passwd', '/repo')).toBe('/etc/passwd')
     expect(projectPath('/repo', '../other/x.ts', '/repo')).toBe('../other/x.ts')
     expect(projectPath('/repo', '/repo', '/repo')).toBe('/repo')
+  })
+})
+
+describe('workflow meta', () => {
+  it("reads the script's literal meta: either quotes, bare keys, trailing commas, comments", () => {
+    const script = `// the plan
+export const meta = {
+  name: "nas-check", // its name
+  description: 'Checks the NAS: {daily}',
+  phases: [{ title: 'Look', detail: "it's read-only" }, /* none here */ { title: \`Fix\` },],
+}
+await agent('x', { label: 'a', phase: 'Look' })`
+    expect(workflowMeta(script)).toEqual({
+      name: 'nas-check', description: 'Checks the NAS: {daily}',
+      phases: [{ title: 'Look', detail: "it's read-only" }, { title: 'Fix', detail: undefined }]
+    })
+  })
+
+  it('refuses a meta that is not a literal or is missing', () => {
+    expect(() => workflowMeta('export const meta = { name: `wf-${id}` }')).toThrow(ShapeError)
+    expect(() => workflowMeta('export const meta = { name: makeName() }')).toThrow(ShapeError)
+    expect(() => workflowMeta('await agent("x")')).toThrow(ShapeError)
+  })
+})
+
+describe('plan step matching', () => {
+  it('counts the step words the work mentions, a word matching its longer form', () => {
+    expect(matchScore('Write a monitoring script that checks _SYNC_STATUS.txt age', ['write', 'monitor', 'nas', 'sync', 'ps1'])).toBe(3)
+    expect(matchScore('Deploy the script as a DattoRMM component', ['the', 'and'])).toBe(0)
   })
 })
