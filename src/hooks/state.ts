@@ -209,6 +209,10 @@ export class HookState {
     return this.workflowRows('SELECT * FROM hook_workflows WHERE session_id = ? AND tool_use_id = ?', sessionId, toolUseId)[0]
   }
 
+  sessionWorkflows(sessionId: string): WorkflowRun[] {
+    return this.workflowRows('SELECT * FROM hook_workflows WHERE session_id = ?', sessionId)
+  }
+
   /** The session's workflows whose task is still open, newest first. */
   openWorkflows(sessionId: string): WorkflowRun[] {
     return this.workflowRows(
@@ -216,6 +220,13 @@ export class HookState {
        WHERE w.session_id = ? AND t.status NOT IN ('completed', 'cancelled') ORDER BY t.created_at DESC, t.rowid DESC`,
       sessionId
     )
+  }
+
+  /** The runs of a session's agents of one type. */
+  workflowAgentRuns(sessionId: string, agentType: string): AgentRun[] {
+    return this.store
+      .prepare('SELECT tool_use_id, agent_type, agent_id, task_id FROM hook_agent_runs WHERE session_id = ? AND agent_type = ?')
+      .all(sessionId, agentType) as AgentRun[]
   }
 
   /** The workflow a task is a phase of. */

@@ -18,6 +18,8 @@ export interface InteractiveOptions {
   pluginDir: string
   configDir: string
   env?: Record<string, string>
+  /** Whether the model was asked anything yet: the prompt was submitted. */
+  submitted: () => boolean
   /** Keys to send when the screen shows a text, e.g. the plan dialog; each is answered once. */
   answers?: Array<{ screen: string; keys: string[] }>
   /**
@@ -95,8 +97,14 @@ export async function runInteractive(options: InteractiveOptions): Promise<Inter
     // The input box is ready when its hint line shows.
     await waitFor(() => /for shortcuts|bypass permissions/i.test(screen()), 'the input box')
     keys('-l', options.prompt)
-    await sleep(300)
-    keys('Enter')
+    // Under load the CLI may still take the typed text for a paste and swallow the Enter:
+    // press it again until the model is asked.
+    for (let tries = 0; !options.submitted(); tries++) {
+      if (tries === 10) throw new Error(`claude ${options.version}: the prompt was never submitted\n--- screen\n${screen()}`)
+      await sleep(500)
+      keys('Enter')
+      for (const until = Date.now() + 3000; !options.submitted() && Date.now() < until; ) await sleep(100)
+    }
     const pending = [...(options.answers ?? [])]
     // The screen wraps long lines: the message's first words are enough.
     const last = options.lastMessage.slice(0, 60)

@@ -25,7 +25,8 @@ const STEPS = [
 ]
 const roots: string[] = []
 afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
+  // A hook the CLI started may still be writing its last lines as the session ends.
+  for (const root of roots) rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 })
 
 interface Exported {
@@ -58,6 +59,7 @@ async function play(box: Box, version: ClaudeVersion, scenario: Scenario, lastMe
       version, baseUrl: fake.url, cwd: box.project, prompt: scenario.prompt, pluginDir: REPO_ROOT, configDir: box.configDir,
       env: { TASKTRAIL_HOME: box.home },
       // The plan dialog: its first choice goes on in the session's mode (bypass permissions).
+      submitted: () => fake.requests.some((r) => r.thread === 'main'),
       answers: [{ screen: 'Would you like to proceed', keys: ['Enter'] }],
       lastMessage
     })

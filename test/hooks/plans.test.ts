@@ -286,3 +286,20 @@ describe('idempotency', () => {
     }
   })
 })
+
+describe('workflow hooks out of order', () => {
+  it("adopts an agent whose SubagentStart reached the store before its workflow's PostToolUse", () => {
+    const h = harness()
+    const dir = join(mkdtempSync(join(tmpdir(), 'tasktrail-workflow-')), 'wf')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'journal.jsonl'), JSON.stringify({ type: 'started', agentId: 'a1b20b5d117e2067e', label: 'research:sync', phase: 'Research' }) + '\n')
+    const events = capture('2.1.332-workflow').map((e) =>
+      is('PostToolUse', 'Workflow')(e) ? { ...e, tool_response: { ...(e.tool_response as object), transcriptDir: dir } } : e
+    )
+    const launched = events.findIndex(is('PostToolUse', 'Workflow'))
+    const started = events.findIndex(is('SubagentStart'))
+    feed(h, [...events.slice(0, launched), events[started]!, events[launched]!, ...events.slice(started + 1)])
+    expect(h.byTitle('research:sync')).toMatchObject({ parent_task_id: h.byTitle('Research').id, status: 'completed' })
+    expect(h.byTitle('Research').status).toBe('completed')
+  })
+})

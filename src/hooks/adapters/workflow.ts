@@ -69,12 +69,32 @@ export function workflowLaunched(event: PostToolUseEvent, ctx: HookContext): voi
       'hook'
     ).id
   }
-  ctx.state.addWorkflow(event.session_id, {
-    tool_use_id: event.tool_use_id,
-    task_id: workflow.id,
-    phases,
-    transcript_dir: optionalString(response, 'transcriptDir') ?? null
-  })
+  const run: WorkflowRun = { tool_use_id: event.tool_use_id, task_id: workflow.id, phases, transcript_dir: optionalString(response, 'transcriptDir') ?? null }
+  ctx.state.addWorkflow(event.session_id, run)
+  adoptEarlyAgents(ctx, event.session_id, run)
+}
+
+/**
+ * Hooks of one session run side by side: a workflow's first SubagentStart can reach the store
+ * before its PostToolUse Workflow. Such a run was made under the request; it moves under its
+ * phase now that the workflow and its transcriptDir are known.
+ */
+function adoptEarlyAgents(ctx: HookContext, sessionId: string, workflow: WorkflowRun): void {
+  const placed = new Set(ctx.state.sessionWorkflows(sessionId).flatMap((w) => [w.task_id, ...Object.values(w.phases)]))
+  for (const agent of ctx.state.workflowAgentRuns(sessionId, WORKFLOW_AGENT)) {
+    const task = ctx.store.getTask(agent.task_id)
+    if (!task || !agent.agent_id || (task.parent_task_id && placed.has(task.parent_task_id))) continue
+    const label = workflow.transcript_dir ? labelInDir(workflow.transcript_dir, agent.agent_id) : undefined
+    const { title, parent } = placeRun(workflow, label)
+    ctx.store.updateTask(task.id, { title: taskTitle(title), parent_task_id: parent }, 'hook', 'its workflow became known')
+    if (label?.label) ctx.store.updateContext(task.id, { workflow_label: label.label }, 'hook')
+    if (parent !== workflow.task_id) startPhase(ctx, parent)
+    completePhaseIfDone(ctx, sessionId, parent)
+  }
+}
+
+function startPhase(ctx: HookContext, phaseId: string): void {
+  if (ctx.store.getTask(phaseId)?.status === 'pending') ctx.store.setStatus(phaseId, 'in_progress', 'hook', { note: 'an agent of the phase started' })
 }
 
 interface AgentLabel {
@@ -119,7 +139,7 @@ function labelInDir(dir: string, agentId: string): AgentLabel | undefined {
   return labelFromMeta(join(dir, `agent-${agentId}.meta.json`))
 }
 
-function placeRun(ctx: HookContext, workflow: WorkflowRun, label: AgentLabel | undefined): { title: string; parent: string } {
+function placeRun(workflow: WorkflowRun, label: AgentLabel | undefined): { title: string; parent: string } {
   return {
     title: label?.label ?? 'Workflow agent',
     parent: (label?.phase && workflow.phases[label.phase]) || workflow.task_id
@@ -129,8 +149,7 @@ function placeRun(ctx: HookContext, workflow: WorkflowRun, label: AgentLabel | u
 /** SubagentStart of a workflow's agent: a run task under its phase, titled with its label. */
 export function workflowAgentStarted(event: SubagentStartEvent, ctx: HookContext): void {
   const workflows = ctx.state.openWorkflows(event.session_id)
-  if (workflows.length === 0) return
-  let workflow = workflows[0]!
+  let workflow = workflows[0]
   let label: AgentLabel | undefined
   for (const candidate of workflows) {
     label = candidate.transcript_dir ? labelInDir(candidate.transcript_dir, event.agent_id) : undefined
@@ -139,7 +158,10 @@ export function workflowAgentStarted(event: SubagentStartEvent, ctx: HookContext
       break
     }
   }
-  const { title, parent } = placeRun(ctx, workflow, label)
+  // Before its workflow is known (adoptEarlyAgents): under the request for now.
+  const { title, parent } = workflow
+    ? placeRun(workflow, label)
+    : { title: 'Workflow agent', parent: actingTaskId(ctx, { session_id: event.session_id, prompt_id: event.prompt_id, agent_id: undefined }) }
   const task = ctx.store.createTask(
     ctx.repo.id,
     {
@@ -171,7 +193,7 @@ export function workflowAgentStopped(event: SubagentStopEvent, ctx: HookContext,
   if (workflow && run.task_context.workflow_label === undefined && event.agent_transcript_path) {
     const label = labelFromMeta(event.agent_transcript_path.replace(/\.jsonl$/, '.meta.json'))
     if (label?.label) {
-      const { title, parent } = placeRun(ctx, workflow, label)
+      const { title, parent } = placeRun(workflow, label)
       run = ctx.store.updateTask(run.id, { title: taskTitle(title), parent_task_id: parent }, 'hook', 'its label, read at its end')
       ctx.store.updateContext(run.id, { workflow_label: label.label }, 'hook')
     }
