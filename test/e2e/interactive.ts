@@ -20,7 +20,7 @@ export interface InteractiveOptions {
   env?: Record<string, string>
   /** Whether the model was asked anything yet: the prompt was submitted. */
   submitted: () => boolean
-  /** Keys to send when the screen shows a text, e.g. the plan dialog; each is answered once. */
+  /** Keys to send when the screen shows a text, e.g. the plan dialog. */
   answers?: Array<{ screen: string; keys: string[] }>
   /**
    * The text of the session's last message: once it shows and no hook runs any more (seen on
@@ -105,14 +105,18 @@ export async function runInteractive(options: InteractiveOptions): Promise<Inter
       keys('Enter')
       for (const until = Date.now() + 3000; !options.submitted() && Date.now() < until; ) await sleep(100)
     }
-    const pending = [...(options.answers ?? [])]
+    // A dialog answered too early (still drawing) stays: it is answered again while it shows.
+    const answeredAt = new Map<string, number>()
     // The screen wraps long lines: the message's first words are enough.
     const last = options.lastMessage.slice(0, 60)
     let quietSince = 0
     await waitFor(() => {
       const shown = screen()
-      const answer = pending.findIndex((a) => shown.includes(a.screen))
-      if (answer >= 0) keys(...pending.splice(answer, 1)[0]!.keys)
+      for (const answer of options.answers ?? []) {
+        if (!shown.includes(answer.screen) || Date.now() - (answeredAt.get(answer.screen) ?? 0) < 1500) continue
+        answeredAt.set(answer.screen, Date.now())
+        keys(...answer.keys)
+      }
       const quiet = shown.includes(last) && !/running \w+ hooks?/i.test(shown)
       if (!quiet) quietSince = 0
       else if (quietSince === 0) quietSince = Date.now()
