@@ -29,6 +29,7 @@ import mergeDriver from './commands/merge-driver.js'
 import init from './commands/init.js'
 import doctor from './commands/doctor.js'
 import { serveCommand } from './commands/serve.js'
+import rename from './commands/rename.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   block,
   cancel,
   reopen,
+  rename,
   list,
   show,
   status,
