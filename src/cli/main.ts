@@ -30,6 +30,7 @@ import init from './commands/init.js'
 import doctor from './commands/doctor.js'
 import { serveCommand } from './commands/serve.js'
 import rename from './commands/rename.js'
+import { boardCommand } from './commands/board.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -58,7 +59,8 @@ const COMMANDS: Record<string, Command> = {
   sync,
   watch,
   'merge-driver': mergeDriver,
-  serve: serveCommand(main)
+  serve: serveCommand(main),
+  board: boardCommand(main)
 }
 
 const VERSION = '0.1.0'
