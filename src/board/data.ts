@@ -202,7 +202,7 @@ export function readTimeline(store: Store, requestId: string, now: number): Time
   const points = lanes.flatMap((l) => [...l.spans.flatMap((s) => [s.start, s.end]), ...l.marks.map((m) => m.at)])
   const start = points.length ? Math.min(...points) : Date.parse(request.created_at)
   const end = points.length ? Math.max(...points) : start
-  return { request: { id: request.id, title: request.title }, start, end: Math.max(end, start + 60_000), lanes }
+  return { request: { id: request.id, title: request.title }, start, end: Math.max(end, start + 10_000), lanes }
 }
 
 export interface Billed {

@@ -1,6 +1,6 @@
 // The board in a real browser: headless system Chromium (what .ci/run installs) driven by
 // playwright-core, against `tasktrail board` run as a person runs it, with real hooks.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -8,35 +8,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { moved, registered, type HooksConfig } from '../../src/hooks/demo/replay.js'
-import { add, CLI, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { add, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { checklistLines } from '../helpers/tasks-md.js'
+import { CHROMIUM, startBoard, stopBoard } from './helpers.js'
 import { is, recording, RECORDED_ROOT } from '../hooks/setup.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const HOOKS = JSON.parse(readFileSync(join(import.meta.dirname, '../../hooks/hooks.json'), 'utf8')) as HooksConfig
 const PROMPT = 'Set up monitoring for the Dataforth NAS, alert if sync fails'
 
-/** Starts `tasktrail board` and resolves with its URL (its first line on stdout). */
-function startBoard(box: Sandbox, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'board', ...args], { cwd: box.project, env: box.env, stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    let err = ''
-    child.stderr!.on('data', (chunk) => (err += chunk))
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const line = out.split('\n')[0]!
-      if (out.includes('\n')) resolve({ child, url: line })
-    })
-    child.once('exit', (code) => reject(new Error(`tasktrail board ended (${code}): ${err}`)))
-  })
-}
 
-const stopped = (child: ChildProcess) => new Promise<number | null>((resolve) => {
-  if (child.exitCode !== null) return resolve(child.exitCode)
-  child.once('exit', (code) => resolve(code))
-  child.kill('SIGTERM')
-})
 
 const card = (page: Page, id: string) => page.locator(`.card[data-id="${id}"]`)
 const statusOf = (box: Sandbox, id: string) => json<{ status: string }>(box, ['show', id]).status
@@ -65,7 +45,7 @@ describe('tasktrail board in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close()
-    if (board) expect(await stopped(board.child)).toBe(0)
+    if (board) expect(await stopBoard(board.child)).toBe(0)
   })
 
   it('prints a 127.0.0.1 URL with a token and shows the tasks nested as in TASKS.md', async () => {
@@ -174,7 +154,7 @@ describe('tasktrail board in Chromium', () => {
     expect(statusOf(box, planned)).toBe('blocked')
   })
 
-  it('draws the timeline of a request and the billed minutes in MSP mode', async () => {
+  it('draws the timeline of the request a card belongs to', async () => {
     await page.locator('button[data-view="timeline"]').click()
     await page.selectOption('#t-request', planned)
     await page.locator('.lanes .lane').first().waitFor()

@@ -57,6 +57,25 @@ function matches(task) {
 const byPosition = (a, b) => a.position - b.position || a.created.localeCompare(b.created) || a.id.localeCompare(b.id)
 
 // ---- the board ----
+/** Each task's subtasks, in every column: a card says how far its plan is. */
+let subtasks = new Map()
+function indexSubtasks() {
+  subtasks = new Map()
+  for (const task of tasks.values()) {
+    if (!task.parent) continue
+    if (!subtasks.has(task.parent)) subtasks.set(task.parent, [])
+    subtasks.get(task.parent).push(task)
+  }
+}
+function progress(task) {
+  const steps = (subtasks.get(task.id) ?? []).filter((t) => t.status !== 'cancelled')
+  if (!steps.length) return null
+  const done = steps.filter((t) => t.status === 'completed').length
+  const bar = el('span', { class: 'progress', title: `${done} of ${steps.length} subtasks completed` }, el('i'))
+  bar.firstChild.style.width = `${(done / steps.length) * 100}%`
+  return el('span', { class: 'steps' }, bar, `${done}/${steps.length}`)
+}
+
 function card(task, childrenOf, depth) {
   const node = el('div', { class: `card${state.flash.has(task.id) ? ' flash' : ''}${state.selected === task.id ? ' selected' : ''}`, dataset: { id: task.id, status: task.status }, draggable: 'true' })
   const quick = el('div', { class: 'quick' })
@@ -68,6 +87,7 @@ function card(task, childrenOf, depth) {
   node.append(el('div', { class: 'title', text: task.title }))
   const meta = el('div', { class: 'meta' },
     task.type && el('span', { class: 'chip type', text: task.type }),
+    progress(task),
     task.agents.map((a) => el('span', { class: 'chip agent', text: a })),
     task.ms > 0 && el('span', { class: 'time', title: 'measured active time', text: duration(task.ms) }),
     task.files.length > 0 && el('span', { title: task.files.join('\n'), text: `${task.files.length} file${task.files.length === 1 ? '' : 's'}` }),
@@ -80,6 +100,7 @@ function card(task, childrenOf, depth) {
 }
 
 function renderBoard() {
+  indexSubtasks()
   const visible = []
   for (const task of tasks.values()) if (matches(task)) visible.push(task)
   visible.sort(byPosition)
@@ -251,7 +272,7 @@ const api = (path) => fetch(path, { headers: { 'X-Tasktrail-Token': token } }).t
 
 function ticks(start, end) {
   const span = end - start
-  const steps = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 7200, 21600, 86400].map((s) => s * 1000)
+  const steps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 86400].map((s) => s * 1000)
   const step = steps.find((s) => span / s <= 8) ?? steps[steps.length - 1]
   const out = []
   for (let t = Math.ceil(start / step) * step; t <= end; t += step) out.push(t)
@@ -289,7 +310,8 @@ async function renderTimeline() {
     parts.push(el('div', { class: 'chart' }, el('h3', { text: `${timeline.request.title} · ${clock(start)} – ${clock(end)} · ${duration(end - start)}` }),
       shown.length ? el('div', { class: 'lanes' }, rows) : el('div', { class: 'empty', text: 'nothing was worked on in this request yet' }),
       el('div', { class: 'legend' }, el('span', {}, el('i', { dataset: { status: 'in_progress' } }), 'task in progress'), el('span', {}, (() => { const i = el('i'); i.style.background = '#9c36b5'; return i })(), 'agent run'),
-        el('span', {}, (() => { const i = el('i'); i.style.background = 'var(--accent)'; return i })(), 'file written'), el('span', {}, (() => { const i = el('i'); i.style.background = 'var(--danger)'; return i })(), 'failure'))))
+        el('span', {}, (() => { const i = el('i'); i.style.background = 'var(--file)'; return i })(), 'file written'), el('span', {}, (() => { const i = el('i'); i.style.background = 'var(--danger)'; return i })(), 'failure'),
+        el('span', {}, (() => { const i = el('i'); i.style.background = 'var(--muted)'; return i })(), 'status change'))))
   }
   if (billed?.days?.length) {
     const clients = [...new Set(billed.days.flatMap((d) => d.clients.map((c) => c.client)))].sort()

@@ -73,6 +73,9 @@ export function boardCommand(main: Main): Command {
           const code = await main([argv[0]!, '-C', context.project.root, '--db', db, ...argv.slice(1)], { output: captured, env, cwd: context.project.root, stdin: async () => '', stores })
           return { code, ...captured.text() }
         }
+      }).catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'EADDRINUSE') throw error
+        throw new CliError(`port ${port} on 127.0.0.1 is taken; nothing was started: choose another with --port N, or leave --port out for a free one`)
       })
       const stop = new AbortController()
       const onSignal = () => stop.abort()
