@@ -28,7 +28,7 @@ export function pageHtml(token: string, nonce: string, board: Board): string {
 </head>
 <body>
 <header>
-  <h1>tasktrail<span>${escapeHtml(board.repo.root)}</span></h1>
+  <h1>tasktrail<span title="${escapeHtml(board.repo.root)}">${escapeHtml(basename(board.repo.root) || board.repo.root)}</span></h1>
   <span class="mode">${escapeHtml(mode)}</span>
   <nav class="tabs"><button data-view="board" aria-selected="true">Board</button><button data-view="timeline" aria-selected="false">Timeline</button></nav>
   <span class="spacer"></span>

@@ -148,7 +148,8 @@ export async function startBoard(options: BoardOptions): Promise<RunningBoard> {
         }
         const result = await options.run(args)
         poll()
-        const message = (result.code === 0 ? result.out : result.err).trim().replace(/^tasktrail: /, '')
+        // What the CLI would print: its answer, or why it refused; a warning (TASKS.md not updated) comes with the answer.
+        const message = (result.code === 0 ? `${result.out}${result.err}` : result.err).trim().replace(/^tasktrail: /gm, '')
         return sendJson(response, result.code === 0 ? 200 : result.code === 2 ? 400 : 409, { ok: result.code === 0, message })
       }
       default:

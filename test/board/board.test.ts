@@ -122,6 +122,15 @@ describe('tasktrail board in Chromium', () => {
     expect(json<{ parent_task_id: string }>(box, ['show', addedId]).parent_task_id).toBe(planned)
   })
 
+  it('a card dragged to a column makes that move', async () => {
+    const idea = add(box, 'An idea for later')
+    await card(page, idea).waitFor({ timeout: 2_000 })
+    await card(page, idea).dragTo(page.locator('.column[data-status="cancelled"]'), { timeout: 5_000 })
+    await page.locator(`.column[data-status="cancelled"] .card[data-id="${idea}"]`).waitFor({ timeout: 2_000 })
+    expect(statusOf(box, idea)).toBe('cancelled')
+    expect(boxOf(box, idea)).toBe('-')
+  })
+
   it('refuses requests without the token, for another host, and from another site', async () => {
     const base = board.url.replace(/\?.*$/, '')
     const token = new URL(board.url).searchParams.get('token')!

@@ -60,6 +60,8 @@ describe('the board of an MSP project', () => {
     await live.waitFor()
     await page.selectOption('#f-owner', 'client:Dataforth')
     expect(await page.locator('.count').textContent()).toMatch(/^\d+ of \d+ tasks$/)
+    await live.locator('> .title').click()
+    await page.locator('aside h3', { hasText: PROMPT }).waitFor()
     const png = join(box.dir, 'board.png')
     await page.screenshot({ path: png })
     console.log(`screenshot: ${png}`)

@@ -166,9 +166,16 @@ function renderDetail() {
   const task = tasks.get(state.selected)
   aside.classList.toggle('open', Boolean(task))
   if (!task) return aside.replaceChildren()
-  const keep = $('#message')?.dataset.task === task.id ? $('#message').cloneNode(true) : el('div', { id: 'message', class: 'message', dataset: { task: task.id } })
+  // Drawn again on every change of the board: what the person is typing, and where, stays.
+  const same = aside.dataset.task === task.id
+  const typed = same ? Object.fromEntries([...aside.querySelectorAll('input')].map((i) => [i.id, i.value])) : {}
+  if (typed['new-title'] === aside.dataset.title) delete typed['new-title']
+  const focused = same && aside.contains(document.activeElement) ? document.activeElement.id || document.activeElement.dataset.verb || document.activeElement.dataset.act : null
+  aside.dataset.task = task.id
+  aside.dataset.title = task.title
+  const keep = same && $('#message') ? $('#message').cloneNode(true) : el('div', { id: 'message', class: 'message' })
   const row = (term, value) => value ? [el('dt', { text: term }), el('dd', { text: value })] : []
-  const input = (id, placeholder, value = '') => el('input', { id, placeholder, value })
+  const input = (id, placeholder, value = '') => el('input', { id, placeholder, value: typed[id] ?? value })
   const moves = el('div', { class: 'moves' },
     ['start', 'done', 'cancel', 'reopen'].map((verb) => el('button', { class: `btn${verb === 'done' ? ' primary' : ''}`, 'data-verb': verb, text: verb[0].toUpperCase() + verb.slice(1) })))
   const parentTitle = task.parent && tasks.get(task.parent)?.title
@@ -186,9 +193,10 @@ function renderDetail() {
       el('div', { class: 'row', style: null }, input('block-reason', 'What does it wait for?'), el('button', { class: 'btn', 'data-verb': 'block', text: 'Block' }))),
     el('section', {}, el('h4', { text: 'Rename' }), el('div', { class: 'row' }, input('new-title', 'Title', task.title), el('button', { class: 'btn', 'data-act': 'rename', text: 'Rename' }))),
     el('section', {}, el('h4', { text: 'Add a subtask' }), el('div', { class: 'row' }, input('subtask-title', 'Title of the subtask'), el('button', { class: 'btn', 'data-act': 'add', text: 'Add' }))),
-    task.client ? el('section', {}, el('h4', { text: `Bill (${task.client})` }), el('div', { class: 'row' }, el('input', { id: 'bill-minutes', type: 'number', min: '0', placeholder: 'minutes' }), el('button', { class: 'btn', 'data-act': 'bill', text: 'Bill minutes' }))) : null,
+    task.client ? el('section', {}, el('h4', { text: `Bill (${task.client})` }), el('div', { class: 'row' }, el('input', { id: 'bill-minutes', type: 'number', min: '0', placeholder: 'minutes', value: typed['bill-minutes'] }), el('button', { class: 'btn', 'data-act': 'bill', text: 'Bill minutes' }))) : null,
     el('section', {}, el('button', { class: 'btn', 'data-act': 'timeline', text: 'Timeline of its request' }), keep)
   ].filter(Boolean))
+  if (focused) aside.querySelector(`#${CSS.escape(focused)}, [data-verb="${focused}"], [data-act="${focused}"]`)?.focus()
 }
 
 document.addEventListener('click', async (event) => {
@@ -366,8 +374,7 @@ function schedule() {
     pending = false
     renderFilters()
     renderBoard()
-    // Not while the person types in the panel.
-    if (!document.activeElement?.closest('aside')) renderDetail()
+    renderDetail()
     if (state.view === 'timeline') renderTimeline()
   })
 }
