@@ -70,7 +70,7 @@ export function lastEventId(store: Store): number {
 }
 
 /** Measured time of the given tasks, computed over their whole sessions. */
-export function timesOf(store: Store, tasks: StoredTask[]): Map<string, number> {
+export function timesOf(store: Store, tasks: Array<Pick<StoredTask, 'session_id'>>): Map<string, number> {
   const times = taskTimes(store, tasks)
   return new Map([...times].map(([id, time]) => [id, time.ms]))
 }
@@ -104,28 +104,35 @@ export interface Changes {
 }
 
 /**
- * What changed in the project since event `since`: the tasks an event touched, and those
- * of the same sessions whose measured time moved (time is shared out within a session).
+ * The tasks an event touched since event `since`, with the time they were last shown with:
+ * measuring time takes a session's whole log, so the move shows first and its time after
+ * (timesMoved).
  */
 export function changesSince(store: Store, repo: Repo, since: number, known: ReadonlyMap<string, BoardTask>): Changes {
   return store.db.transaction(() => {
     const lastEvent = lastEventId(store)
     if (lastEvent <= since) return { tasks: [], removed: [], lastEvent }
     const touched = (store.prepare('SELECT DISTINCT task_id FROM task_events WHERE id > ? AND id <= ?').all(since, lastEvent) as Array<{ task_id: string }>).map((r) => r.task_id)
+    const tasks: BoardTask[] = []
     const removed: string[] = []
-    const changed = new Map<string, StoredTask>()
     for (const id of touched) {
       const task = store.getTask(id)
-      if (task?.repo_id === repo.id) changed.set(id, task)
+      if (task?.repo_id === repo.id) tasks.push(boardTask(task, known.get(id)?.ms ?? 0))
       else if (known.has(id)) removed.push(id)
     }
-    const times = timesOf(store, [...changed.values()])
-    for (const [id, ms] of times) {
-      if (changed.has(id) || !known.has(id) || Math.round(ms) === known.get(id)!.ms) continue
-      const task = store.getTask(id)
-      if (task?.repo_id === repo.id) changed.set(id, task)
+    return { tasks, removed, lastEvent }
+  }).deferred()
+}
+
+/** The shown tasks whose measured time moved, over the sessions of the given tasks (time is shared out within a session). */
+export function timesMoved(store: Store, repo: Repo, changed: BoardTask[], known: ReadonlyMap<string, BoardTask>): BoardTask[] {
+  return store.db.transaction(() => {
+    const moved: BoardTask[] = []
+    for (const [id, ms] of timesOf(store, changed.map((t) => ({ session_id: t.session })))) {
+      const shown = known.get(id)
+      if (shown && Math.round(ms) !== shown.ms) moved.push({ ...shown, ms: Math.round(ms) })
     }
-    return { tasks: [...changed.values()].map((t) => boardTask(t, times.get(t.id) ?? 0)), removed, lastEvent }
+    return moved
   }).deferred()
 }
 

@@ -9,7 +9,7 @@ import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Store } from '../store/store.js'
 import { watchProject } from '../sync/watch.js'
 import type { SyncReport } from '../sync/engine.js'
-import { changesSince, readBilled, readBoard, readTimeline, repoView, type BoardTask, type Changes } from './data.js'
+import { changesSince, readBilled, readBoard, readTimeline, repoView, timesMoved, type BoardTask, type Changes } from './data.js'
 import { refusal } from './guard.js'
 import { commandArgs, type Steer } from './steer.js'
 import { pageHtml } from './page.js'
@@ -80,19 +80,29 @@ export async function startBoard(options: BoardOptions): Promise<RunningBoard> {
   let port = 0
   const current = () => ({ repo: repoView(store, repo), tasks: [...known.values()], lastEvent })
 
-  const publish = (changes: Changes) => {
+  /** `times`: only measured time moved, which the page shows without drawing attention to it. */
+  const publish = (changes: Changes, event: 'tasks' | 'times' = 'tasks') => {
     lastEvent = changes.lastEvent
     for (const task of changes.tasks) known.set(task.id, task)
     for (const id of changes.removed) known.delete(id)
     if (!changes.tasks.length && !changes.removed.length) return
-    const frame = `event: tasks\ndata: ${JSON.stringify(changes)}\n\n`
+    const frame = `event: ${event}\ndata: ${JSON.stringify(changes)}\n\n`
     for (const feed of feeds) feed.write(frame)
   }
   const poll = () => {
     try {
-      publish(changesSince(store, repo, lastEvent, known))
+      const changes = changesSince(store, repo, lastEvent, known)
+      publish(changes)
+      if (changes.tasks.length) setImmediate(measure, changes.tasks)
     } catch (error) {
       options.log(`reading the store failed: ${(error as Error).message}; trying again`)
+    }
+  }
+  const measure = (changed: BoardTask[]) => {
+    try {
+      publish({ tasks: timesMoved(store, repo, changed, known), removed: [], lastEvent }, 'times')
+    } catch (error) {
+      options.log(`measuring the tasks' time failed: ${(error as Error).message}`)
     }
   }
 

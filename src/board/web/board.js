@@ -387,18 +387,20 @@ function connect() {
     source.close()
     setTimeout(connect, 1000)
   })
-  source.addEventListener('tasks', (event) => {
+  const take = (flash) => (event) => {
     const changes = JSON.parse(event.data)
     for (const task of changes.tasks) {
       tasks.set(task.id, task)
-      state.flash.add(task.id)
+      if (flash) state.flash.add(task.id)
     }
     for (const id of changes.removed) tasks.delete(id)
     if (state.selected && !tasks.has(state.selected)) state.selected = null
     lastEvent = Math.max(lastEvent, changes.lastEvent)
     document.body.dataset.lastEvent = String(lastEvent)
     schedule()
-  })
+  }
+  source.addEventListener('tasks', take(true))
+  source.addEventListener('times', take(false))
 }
 
 renderFilters()
