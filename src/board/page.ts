@@ -34,6 +34,7 @@ export function pageHtml(token: string, nonce: string, board: Board): string {
   <span class="spacer"></span>
   <span class="live">live</span>
 </header>
+<div id="notice" role="alert" hidden></div>
 <div class="filters">
   <input id="search" type="search" placeholder="Search titles, ids, agents, files  ( / )" autocomplete="off">
   <select id="f-request" aria-label="Request"></select>

@@ -142,6 +142,7 @@ export async function startBoard(options: BoardOptions): Promise<RunningBoard> {
           const missed = changesSince(store, repo, since, known)
           response.write(`event: tasks\ndata: ${JSON.stringify({ ...missed, lastEvent })}\n\n`)
         }
+        if (notice) response.write(`event: notice\ndata: ${JSON.stringify(notice)}\n\n`)
         response.write(': live\n\n')
         feeds.add(response)
         request.on('close', () => feeds.delete(response))
@@ -187,7 +188,21 @@ export async function startBoard(options: BoardOptions): Promise<RunningBoard> {
     for (const feed of feeds) feed.write(': keepalive\n\n')
   }, KEEPALIVE_MS)
   const stopWatch = new AbortController()
-  const watching = watchProject(store, project, repo, { signal: stopWatch.signal, describe: options.describe, log: options.log })
+  // A hand edit of TASKS.md that could not be taken in is said on the page too, until a sync succeeds.
+  let notice = ''
+  const tell = (text: string) => {
+    notice = text
+    for (const feed of feeds) feed.write(`event: notice\ndata: ${JSON.stringify(text)}\n\n`)
+  }
+  const watching = watchProject(store, project, repo, {
+    signal: stopWatch.signal,
+    describe: options.describe,
+    log(line) {
+      options.log(line)
+      if (/^(sync refused|sync failed|watching failed)/.test(line)) tell(`TASKS.md was not taken in: ${line}`)
+      else if (notice) tell('')
+    }
+  })
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -80,6 +80,17 @@ describe('tasktrail board in Chromium', () => {
     expect(json<{ title: string }>(box, ['show', step]).title).toBe('Collect the helpdesk addresses')
   })
 
+  it('says on the page when a hand edit of TASKS.md cannot be taken in, until it can', async () => {
+    const file = join(box.project, 'TASKS.md')
+    const good = readFileSync(file, 'utf8')
+    writeFileSync(file, `${good}<<<<<<< ours\n- [ ] A\n=======\n- [ ] B\n>>>>>>> theirs\n`)
+    await page.locator('#notice', { hasText: 'TASKS.md was not taken in: sync refused' }).waitFor({ timeout: 2_000 })
+    // Fixed by an edit of its own: the next sync takes it in and the notice goes.
+    writeFileSync(file, good.replace('Write the runbook', 'Write the runbook first'))
+    await page.locator('#notice').waitFor({ state: 'hidden', timeout: 2_000 })
+    await card(page, planned).locator('> .title', { hasText: 'Write the runbook first' }).waitFor()
+  })
+
   it('a click on done completes the task in the store and in TASKS.md, as tasktrail done would', async () => {
     await card(page, step).locator('.title').first().click()
     await page.locator('aside button[data-verb="done"]').click()

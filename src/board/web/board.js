@@ -206,6 +206,10 @@ document.addEventListener('click', async (event) => {
     state.shown[target.dataset.more] = (state.shown[target.dataset.more] ?? PAGE) + PAGE * 4
     return renderBoard()
   }
+  if (target.dataset.dismiss) {
+    $('#notice').hidden = true
+    return
+  }
   if (target.dataset.close) {
     state.selected = null
     renderBoard()
@@ -399,6 +403,11 @@ function connect() {
     document.body.dataset.lastEvent = String(lastEvent)
     schedule()
   }
+  source.addEventListener('notice', (event) => {
+    const text = JSON.parse(event.data)
+    $('#notice').replaceChildren(text, el('button', { class: 'close', title: 'Dismiss', 'data-dismiss': '1', text: '×' }))
+    $('#notice').hidden = !text
+  })
   source.addEventListener('tasks', take(true))
   source.addEventListener('times', take(false))
 }
