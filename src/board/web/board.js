@@ -77,7 +77,7 @@ function progress(task) {
 }
 
 function card(task, childrenOf, depth) {
-  const node = el('div', { class: `card${state.flash.has(task.id) ? ' flash' : ''}${state.selected === task.id ? ' selected' : ''}`, dataset: { id: task.id, status: task.status }, draggable: 'true' })
+  const node = el('div', { class: `card${state.flash.has(task.id) ? ' flash' : ''}${state.selected === task.id ? ' selected' : ''}`, dataset: { id: task.id, status: task.status }, draggable: 'true', tabindex: '0' })
   const quick = el('div', { class: 'quick' })
   if (task.status === 'pending' || task.status === 'blocked') quick.append(el('button', { title: 'Start', 'data-act': 'start', text: '▶' }))
   if (task.status !== 'completed' && task.status !== 'cancelled') quick.append(el('button', { title: 'Done', 'data-act': 'done', text: '✓' }))
@@ -142,11 +142,23 @@ function renderFilters() {
     for (const a of t.agents) agents.add(a)
     if (owner(t)) owners.add(owner(t))
   }
-  $('#f-request').replaceChildren(option('', 'All requests', state.request), ...requests.slice(0, 500).map((t) => option(t.id, t.title.slice(0, 80), state.request)))
-  $('#f-session').replaceChildren(option('', 'All sessions', state.session), ...[...sessions].sort().map((s) => option(s, `session ${s.slice(0, 8)}`, state.session)))
-  $('#f-agent').replaceChildren(option('', 'All agents', state.agent), ...[...agents].sort().map((a) => option(a, a, state.agent)))
-  $('#f-owner').replaceChildren(option('', 'All clients and projects', state.owner), ...[...owners].sort().map((o) => option(o, o.replace(':', ': '), state.owner)))
-  renderTimelinePicker(requests)
+  const shown = requests.slice(0, 500)
+  // Filled again only when the choices change: an open list would close under the person's pointer.
+  fill('#f-request', [['', 'All requests'], ...shown.map((t) => [t.id, t.title.slice(0, 80)])], state.request)
+  fill('#f-session', [['', 'All sessions'], ...[...sessions].sort().map((s) => [s, `session ${s.slice(0, 8)}`])], state.session)
+  fill('#f-agent', [['', 'All agents'], ...[...agents].sort().map((a) => [a, a])], state.agent)
+  fill('#f-owner', [['', 'All clients and projects'], ...[...owners].sort().map((o) => [o, o.replace(':', ': ')])], state.owner)
+  if (!state.timeline && requests.length) state.timeline = [...requests].sort((a, b) => (b.started ?? b.created).localeCompare(a.started ?? a.created))[0].id
+  fill('#t-request', shown.map((t) => [t.id, t.title.slice(0, 100)]), state.timeline)
+}
+function fill(selector, choices, selected) {
+  const select = $(selector)
+  const key = JSON.stringify(choices)
+  if (select.dataset.key !== key) {
+    select.dataset.key = key
+    select.replaceChildren(...choices.map(([value, text]) => option(value, text, selected)))
+  }
+  select.value = selected ?? ''
 }
 
 // ---- the detail panel and steering ----
@@ -275,11 +287,6 @@ document.addEventListener('drop', (event) => {
 
 // ---- the timeline ----
 let timelineRequest = 0
-function renderTimelinePicker(requests) {
-  const pick = $('#t-request')
-  if (!state.timeline && requests.length) state.timeline = [...requests].sort((a, b) => (b.started ?? b.created).localeCompare(a.started ?? a.created))[0].id
-  pick.replaceChildren(...requests.slice(0, 500).map((t) => option(t.id, t.title.slice(0, 100), state.timeline)))
-}
 const api = (path) => fetch(path, { headers: { 'X-Tasktrail-Token': token } }).then((r) => r.json())
 
 function ticks(start, end) {
@@ -367,6 +374,7 @@ $('#t-request').addEventListener('change', (event) => { state.timeline = event.t
 document.addEventListener('keydown', (event) => {
   if (event.key === '/' && document.activeElement.tagName !== 'INPUT') { event.preventDefault(); $('#search').focus() }
   if (event.key === 'Escape' && state.selected) { state.selected = null; renderBoard(); renderDetail() }
+  if (event.key === 'Enter' && document.activeElement?.classList.contains('card')) document.activeElement.click()
 })
 
 // ---- live ----
