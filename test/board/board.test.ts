@@ -36,6 +36,7 @@ describe('tasktrail board in Chromium', () => {
     box.env.TASKTRAIL_RESIDENT = '0'
     planned = add(box, 'Write the runbook', '--type', 'documentation')
     step = add(box, 'Collect the alert addresses', '--parent', planned)
+    add(box, '<img src=x onerror="document.title=1"></script><b>not markup</b>')
     board = await startBoard(box)
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } })
@@ -54,6 +55,10 @@ describe('tasktrail board in Chromium', () => {
     // The subtask is inside its request's card, in the same column.
     expect(await page.locator(`.column[data-status="pending"] .card[data-id="${planned}"] .card[data-id="${step}"]`).count()).toBe(1)
     expect(await card(page, planned).locator('.chip.type').first().textContent()).toBe('documentation')
+    // A title is text, never markup, in the embedded data as on the card.
+    expect(await page.locator('.card .title', { hasText: '</script><b>not markup</b>' }).count()).toBe(1)
+    expect(await page.locator('.card .title img, .card .title b').count()).toBe(0)
+    expect(await page.title()).not.toBe('1')
   })
 
   it('shows a real hook\'s change within a second, without a reload', async () => {
