@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { chromium } from 'playwright-core'
 import { benchId, CLI, makeProject } from './fixtures.js'
+import { fmt, interleaved } from './harness.js'
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -25,6 +26,19 @@ async function load(page, url) {
   await page.goto(url)
   await page.waitForSelector('body[data-ready] .live.on')
   return page.evaluate(() => Number(document.body.dataset.readyAt))
+}
+
+/**
+ * The board adds nothing to what a change costs: \`tasktrail done\` on a project whose board is
+ * open in the browser, interleaved with the same on a copy of it that has none.
+ */
+function nothingAdded(watched) {
+  const plain = makeProject(1000)
+  const pending = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 4 !== 0).slice(2)
+  const done = (box, i) => ({ command: process.execPath, args: [CLI, 'done', benchId(i)], options: { cwd: box.project, env: { ...box.env, TASKTRAIL_RESIDENT: '0' } } })
+  const r = interleaved({ runs: 15, prepare: (i) => ({ board: done(watched, pending[i]), none: done(plain, pending[i]) }) })
+  const ratio = r.board.measured.median / r.none.measured.median
+  console.log(`${ratio <= 1.1 ? 'ok  ' : 'MISS'} \`tasktrail done ID\`, 1,000 tasks, its board open in Chromium: ${ratio.toFixed(2)}× the same without a board (${fmt(r.board.measured.median)} vs ${fmt(r.none.measured.median)}, ${r.board.measured.runs} runs each) (target ≤ 1.1×)`)
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
@@ -61,6 +75,7 @@ try {
       console.log(`${mark} board page load in Chromium, ${count.toLocaleString('en')} tasks: ${loadMs.toFixed(0)} ms median of ${loads.length} [${Math.min(...loads).toFixed(0)}–${Math.max(...loads).toFixed(0)}] (target ${target === null ? 'responsive' : `≤ ${target} ms`})`)
       console.log(`--   board search redraw, ${count.toLocaleString('en')} tasks: ${median(searches).toFixed(0)} ms median [${Math.min(...searches).toFixed(0)}–${Math.max(...searches).toFixed(0)}] (target responsive)`)
       console.log(`${live <= 1000 ? 'ok  ' : 'MISS'} board shows a \`tasktrail done\` from another process, ${count.toLocaleString('en')} tasks: ${live} ms after it ended (${ran - before} ms to run it) (target ≤ 1000 ms)`)
+      if (count === 1000) nothingAdded(made)
     } finally {
       await page.close()
       board.child.kill('SIGTERM')
