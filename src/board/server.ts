@@ -137,7 +137,7 @@ export async function startBoard(options: BoardOptions): Promise<RunningBoard> {
       case 'GET /events': {
         response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' })
         // The page's snapshot may be older than the feed: it gets what changed since then.
-        const since = Number(url.searchParams.get('since'))
+        const since = Number(url.searchParams.get('since') ?? lastEvent)
         if (Number.isInteger(since) && since < lastEvent) {
           const missed = changesSince(store, repo, since, known)
           response.write(`event: tasks\ndata: ${JSON.stringify({ ...missed, lastEvent })}\n\n`)

@@ -272,6 +272,7 @@ document.addEventListener('dragover', (event) => {
   document.querySelectorAll('.column.drop').forEach((c) => c !== column && c.classList.remove('drop'))
   column.classList.add('drop')
 })
+document.addEventListener('dragend', () => document.querySelectorAll('.column.drop').forEach((c) => c.classList.remove('drop')))
 document.addEventListener('drop', (event) => {
   const column = event.target.closest?.('.column')
   document.querySelectorAll('.column.drop').forEach((c) => c.classList.remove('drop'))
