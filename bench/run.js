@@ -65,6 +65,15 @@ const ALONE = ', each in its own process (no resident process)'
 }
 
 {
+  // bench/board.js: the board in headless Chromium, lines as sync.js prints them ("--  " for a figure given for reference).
+  const lines = execFileSync(process.execPath, [resolve(import.meta.dirname, 'board.js')], { encoding: 'utf8' }).trim().split('\n')
+  for (const line of lines) {
+    const match = /^(ok  |MISS|--  ) (.+?): (.+) \(target (.+)\)$/.exec(line)
+    if (match) row(match[2], match[4], match[3], match[1] === '--  ' ? null : match[1] === 'ok  ')
+  }
+}
+
+{
   const md = await measureMarkdown()
   const t = MARKDOWN_TARGETS
   row('in process: first parse of 10,000 tasks / re-parse after one edit / splice one change', `≤ ${t.firstParseMs} ms, ≤ ${t.firstParseMiB} MiB / ≤ ${t.reparseMs} ms / ≤ ${t.spliceMs} ms`,

@@ -8,7 +8,7 @@
 //
 // A class defined in light code and used in heavy code is duplicated in both files, so
 // errors crossing that boundary are recognised by name, never with instanceof.
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { build } from 'esbuild'
 
@@ -98,9 +98,15 @@ for (let pending = [...queue]; pending.length; pending = [...queue].filter((f) =
     await bundle(file, join(staging, lazyName(file)), queue)
   }
 }
+// The board's page (src/board/web/) is served as it is: plain files next to the code that reads them.
+cpSync(join(src, 'board/web'), join(staging, 'web'), { recursive: true })
 mkdirSync(dist, { recursive: true })
 const built = new Set(readdirSync(staging))
-for (const name of built) renameSync(join(staging, name), join(dist, name))
+for (const name of built) {
+  // A directory cannot be renamed over a full one; the board that reads it starts after the build.
+  if (name === 'web') rmSync(join(dist, name), { recursive: true, force: true })
+  renameSync(join(staging, name), join(dist, name))
+}
 for (const name of readdirSync(dist)) if (!built.has(name)) rmSync(join(dist, name), { recursive: true })
 rmSync(staging, { recursive: true })
 if (done.size) console.log(`bundled ${[...done].map((f) => basename(lazyName(f))).join(', ')} as lazy files`)

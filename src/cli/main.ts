@@ -29,6 +29,8 @@ import mergeDriver from './commands/merge-driver.js'
 import init from './commands/init.js'
 import doctor from './commands/doctor.js'
 import { serveCommand } from './commands/serve.js'
+import rename from './commands/rename.js'
+import { boardCommand } from './commands/board.js'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   block,
   cancel,
   reopen,
+  rename,
   list,
   show,
   status,
@@ -56,7 +59,8 @@ const COMMANDS: Record<string, Command> = {
   sync,
   watch,
   'merge-driver': mergeDriver,
-  serve: serveCommand(main)
+  serve: serveCommand(main),
+  board: boardCommand(main)
 }
 
 const VERSION = '0.1.0'

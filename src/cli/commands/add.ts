@@ -13,6 +13,13 @@ export function checkType(value: string | undefined): TaskType | undefined {
   return value as TaskType
 }
 
+/** A task's title: one non-empty line, trimmed. */
+export function checkTitle(value: string): string {
+  const title = value.trim()
+  if (!title || /[\r\n]/.test(title)) throw usageError('the title must be one non-empty line')
+  return title
+}
+
 const add: Command = {
   usage: 'add TITLE [--parent ID] [--type TYPE] [--agent NAME] [--client NAME] [--project NAME] [--description TEXT] [--complexity low|medium|high] [--json]',
   summary: 'add a task to the current project',
@@ -29,8 +36,7 @@ const add: Command = {
   },
   async run(invocation) {
     const { values } = invocation
-    const title = invocation.positionals[0]!.trim()
-    if (!title || /[\r\n]/.test(title)) throw usageError('the title must be one non-empty line')
+    const title = checkTitle(invocation.positionals[0]!)
     const task_type = checkType(text(values, 'type'))
     const complexity = text(values, 'complexity')
     if (complexity !== undefined && !(COMPLEXITIES as readonly string[]).includes(complexity)) {
