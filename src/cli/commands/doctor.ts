@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { checkAgentCli } from '../../install/agent-cli.js'
 import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
 import { residentAddress } from '../../resident/address.js'
 import { cliOfDriver } from '../../sync/git-merge.js'
@@ -167,6 +168,8 @@ async function checks(invocation: Invocation): Promise<Check[]> {
   if (loaded.ok) list.push(store(storePath(env, invocation.globals.db)))
   if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env))
   list.push(claudeCode(project.root, env))
+  const root = project.kind === 'home' ? undefined : project.root
+  list.push(checkAgentCli('codex', root, env), checkAgentCli('gemini', root, env))
   if (project.kind === 'git') list.push(mergeDriver(project.root))
   list.push(await resident(invocation))
   return list
@@ -174,7 +177,7 @@ async function checks(invocation: Invocation): Promise<Check[]> {
 
 const doctor: Command = {
   usage: 'doctor [--json]',
-  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, the merge driver and the resident process',
+  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, Codex and Gemini CLI, the merge driver and the resident process',
   positionals: [0, 0],
   options: { json: { type: 'boolean' } },
   async run(invocation) {
