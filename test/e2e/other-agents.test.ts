@@ -113,6 +113,8 @@ describe('the real CLIs, set up by tasktrail init', () => {
       ['Write hello.txt', 'completed', 'codex']
     ])
     expect(titled(tasks, 'Inspect the repo').task_context.files_modified).toEqual(['hello.txt'])
+    // The failed command is read from the rollout at Stop, when no step is in progress.
+    expect(request.task_context.blockers_encountered).toEqual(["Bash `ls nothing-here`: Exit code 2: ls: cannot access 'nothing-here': No such file or directory"])
     expect(checklist(box, tasks)).toEqual({ [PROMPT]: ['x', 0], 'Inspect the repo': ['x', 1], 'Write hello.txt': ['x', 1] })
     expectCleanLog(box)
   }, RUN_TIMEOUT_MS)

@@ -17,7 +17,11 @@ function recorded(file: string): RawEvent[] {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line.replaceAll(PROJECT, '/home/dev/nas-monitor')) as RawEvent)
+    .map((event) => (ROLLOUTS[file] ? { ...event, transcript_path: join(FIXTURES, ROLLOUTS[file]) } : event))
 }
+
+/** The rollout (Codex's transcript) recorded with a stream of events. */
+const ROLLOUTS: Record<string, string> = { 'codex-0.171.0-failure-events.jsonl': 'codex-0.171.0-failure-rollout.jsonl' }
 
 function hostHarness(host: OtherHost) {
   const h = harness()
@@ -52,14 +56,25 @@ describe('Codex CLI 0.171.0', () => {
     ])
   })
 
-  it('follows a renamed and completed plan, which completes the request', () => {
+  it('follows a renamed and completed plan, which completes the request; Stop reads the failed command from the rollout', () => {
     const h = hostHarness('codex')
-    h.feed(recorded('codex-0.171.0-failure-events.jsonl'))
+    const events = recorded('codex-0.171.0-failure-events.jsonl')
+    // The command's PostToolUse has its output only: no exit code, nothing recorded.
+    const bash = events.findIndex((e) => e.hook_event_name === 'PostToolUse' && e.tool_name === 'Bash')
+    expect(h.feed(events)[bash]).toBe("ignored: tasktrail does not record codex's PostToolUse Bash")
     expect(h.summary()).toEqual([
       ['Create hello.txt. Make a plan first.', 'completed', 'top', 'codex'],
       ['Inspect the repo', 'completed', 'sub', 'codex'],
       ['Write hello.txt', 'completed', 'sub', 'codex']
     ])
+    // At Stop nothing of the plan is in progress: the failure lands on the request.
+    expect(h.byTitle('Create hello.txt. Make a plan first.').task_context.blockers_encountered).toEqual([
+      "Bash `ls nothing-here`: Exit code 2: ls: cannot access 'nothing-here': No such file or directory"
+    ])
+    // Stop delivered again, or the rollout unreadable, adds nothing.
+    h.apply(events.at(-2)!)
+    h.apply({ ...events.at(-2)!, transcript_path: '/nonexistent/rollout.jsonl' })
+    expect(h.byTitle('Create hello.txt. Make a plan first.').task_context.blockers_encountered).toHaveLength(1)
   })
 
   it('without a plan: the patch makes the request, and Stop completes it with the last message', () => {

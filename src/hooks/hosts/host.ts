@@ -3,6 +3,7 @@
 // Code's (codex.ts, gemini.ts) and apply them with the same adapters, in one transaction.
 // The tasks an event of another host makes record it in task_context.host; nothing past the
 // hooks knows where an event came from.
+import { readFileSync } from 'node:fs'
 import { isTerminal } from '../../model/task.js'
 import type { HookContext } from '../context.js'
 import { changeFor, type Change } from '../dispatch.js'
@@ -20,7 +21,17 @@ export type OtherHost = Exclude<AgentHost, 'claude-code'>
 /** The key a spooled event of another host keeps its host in, so the spool replays it as such. */
 export const HOST_KEY = 'tasktrail_host'
 
-const TRANSLATE: Record<OtherHost, (value: unknown) => HookEvent[]> = { codex: codexEvents, gemini: geminiEvents }
+const TRANSLATE: Record<OtherHost, (value: unknown) => HookEvent[]> = { codex: (value) => codexEvents(value, codexRollout(value)), gemini: geminiEvents }
+
+/** At Codex's Stop, the session's rollout (its failed commands are only there); '' when unreadable. */
+function codexRollout(value: unknown): string {
+  if (!isFields(value) || value.hook_event_name !== 'Stop' || typeof value.transcript_path !== 'string') return ''
+  try {
+    return readFileSync(value.transcript_path, 'utf8')
+  } catch {
+    return ''
+  }
+}
 
 export function isAgentHost(name: unknown): name is AgentHost {
   return (AGENT_HOSTS as readonly unknown[]).includes(name)
