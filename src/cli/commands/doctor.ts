@@ -3,7 +3,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { checkAgentCli } from '../../install/agent-cli.js'
 import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
 import { residentAddress } from '../../resident/address.js'
 import { cliOfDriver } from '../../sync/git-merge.js'
@@ -169,6 +168,8 @@ async function checks(invocation: Invocation): Promise<Check[]> {
   if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env))
   list.push(claudeCode(project.root, env))
   const root = project.kind === 'home' ? undefined : project.root
+  // Loaded here only: its TOML parser need not load for other commands.
+  const { checkAgentCli } = await import('../../install/agent-cli.js')
   list.push(checkAgentCli('codex', root, env), checkAgentCli('gemini', root, env))
   if (project.kind === 'git') list.push(mergeDriver(project.root))
   list.push(await resident(invocation))

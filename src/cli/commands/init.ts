@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { linkRepo, type RepoLink } from '../../billing/link.js'
-import { AgentSetupError, checkAgentFiles, setUpAgentClis, type AgentCli } from '../../install/agent-cli.js'
+import type { AgentCli } from '../../install/agent-cli.js'
 import { packageFile } from '../../install/package-files.js'
 import { hooksRunning, mergeHooks, readSettings, registrations, settingsFiles, SettingsError, writeSettings, type Settings } from '../../install/settings.js'
 import { locateProject } from '../../project/locate.js'
@@ -111,12 +111,18 @@ function link(invocation: Invocation, wanted: RepoLink, report: Report): void {
   }
 }
 
+/** Loaded only for --codex and --gemini: its TOML parser need not load for anything else. */
+const agentSetup = () => import('../../install/agent-cli.js')
+
 /** --codex and --gemini with --user: the hooks for every project of the user; no repository needed. */
-function agentClisOnly(clis: AgentCli[], env: NodeJS.ProcessEnv, cli: string, output: Invocation['output']): void {
-  output.out([`tasktrail init for the user`, ...guarded(() => setUpAgentClis(clis, 'user', '', env, cli)).map(indent)].join('\n'))
+async function agentClisOnly(clis: AgentCli[], env: NodeJS.ProcessEnv, cli: string, output: Invocation['output']): Promise<void> {
+  const { setUpAgentClis } = await agentSetup()
+  output.out([`tasktrail init for the user`, ...(await guarded(() => setUpAgentClis(clis, 'user', '', env, cli))).map(indent)].join('\n'))
 }
 
-function guarded<T>(step: () => T): T {
+/** A file of another CLI that cannot be read is the user's to fix: a plain error, not a crash. */
+async function guarded<T>(step: () => T): Promise<T> {
+  const { AgentSetupError } = await agentSetup()
   try {
     return step()
   } catch (error) {
@@ -165,7 +171,8 @@ const init: Command = {
     }
     // Checked before anything is written, so a refusal leaves the repository as it was.
     const hooksAdded = values.settings === true && settingsHooks(root, env, cli, settings, report)
-    guarded(() => checkAgentFiles(agentClis, scope, root, env))
+    const setup = agentClis.length > 0 ? await agentSetup() : undefined
+    if (setup) await guarded(() => setup.checkAgentFiles(agentClis, scope, root, env))
     createTasksFile(root, report)
     ignoreStoreFiles(root, env, invocation.globals.db, report)
     mergeDriver(root, cli, report)
@@ -174,7 +181,7 @@ const init: Command = {
     if (project !== undefined) link(invocation, { client: null, project }, report)
     const todoSet = todoTools(settings, values['enable-todo-tools'] === true, report)
     if (hooksAdded || todoSet) writeSettings(settingsFile, settings)
-    report.push(...guarded(() => setUpAgentClis(agentClis, scope, root, env, cli)))
+    if (setup) report.push(...(await guarded(() => setup.setUpAgentClis(agentClis, scope, root, env, cli))))
     output.out([`tasktrail init in ${root}`, ...report.map(indent)].join('\n'))
   }
 }
