@@ -87,7 +87,8 @@ const codexScript = () =>
     call('apply_patch', '*** Begin Patch\n*** Add File: hello.txt\n+hello\n*** End Patch\n')
   )
 
-async function codexSession(box: Box, prompt = PROMPT, turns = codexScript()): Promise<void> {
+/** A Codex session; what the model was sent. */
+async function codexSession(box: Box, prompt = PROMPT, turns = codexScript()): Promise<string> {
   const fake = await startFakeResponses(turns)
   try {
     writeCodexConfig(box.env.CODEX_HOME!, fake.url)
@@ -95,15 +96,20 @@ async function codexSession(box: Box, prompt = PROMPT, turns = codexScript()): P
     const run = await runCodex(box.project, prompt, box.env)
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('"type":"turn.completed"')
+    return JSON.stringify(fake.requests)
   } finally {
     await fake.close()
   }
 }
 
+const OPEN_TASK = 'Rotate the backup keys'
+
 describe('the real CLIs, set up by tasktrail init', () => {
   test(`Codex CLI: request, plan renamed and completed, the patch's file, all in TASKS.md`, async () => {
     const box = newBox()
-    await codexSession(box)
+    tasktrail(box, ['add', OPEN_TASK])
+    // SessionStart gives the model the open checklist, as it does Claude.
+    expect(await codexSession(box)).toContain(OPEN_TASK)
     expect(readFileSync(join(box.project, 'hello.txt'), 'utf8')).toBe('hello\n')
     const tasks = exported(box)
     const request = titled(tasks, PROMPT)
@@ -115,12 +121,13 @@ describe('the real CLIs, set up by tasktrail init', () => {
     expect(titled(tasks, 'Inspect the repo').task_context.files_modified).toEqual(['hello.txt'])
     // The failed command is read from the rollout at Stop, when no step is in progress.
     expect(request.task_context.blockers_encountered).toEqual(["Bash `ls nothing-here`: Exit code 2: ls: cannot access 'nothing-here': No such file or directory"])
-    expect(checklist(box, tasks)).toEqual({ [PROMPT]: ['x', 0], 'Inspect the repo': ['x', 1], 'Write hello.txt': ['x', 1] })
+    expect(checklist(box, tasks)).toEqual({ [OPEN_TASK]: [' ', 0], [PROMPT]: ['x', 0], 'Inspect the repo': ['x', 1], 'Write hello.txt': ['x', 1] })
     expectCleanLog(box)
   }, RUN_TIMEOUT_MS)
 
   test('Gemini CLI: request, plan, the written and replaced file, the failed command, all in TASKS.md', async () => {
     const box = newBox()
+    tasktrail(box, ['add', OPEN_TASK])
     const fake = await startFakeGemini(
       script(
         (command) => call('run_shell_command', { command, description: 'list' }),
@@ -133,6 +140,8 @@ describe('the real CLIs, set up by tasktrail init', () => {
       tasktrail(box, ['init', '--gemini'])
       const run = await runGemini(box.project, PROMPT, fake.url, box.env)
       expect(run.code, run.stderr).toBe(0)
+      // SessionStart gives the model the open checklist, as it does Claude.
+      expect(JSON.stringify(fake.requests)).toContain(OPEN_TASK)
     } finally {
       await fake.close()
     }
@@ -145,7 +154,7 @@ describe('the real CLIs, set up by tasktrail init', () => {
       files_modified: ['hello.txt'],
       blockers_encountered: ["run_shell_command `ls nothing-here`: Exit Code 2: ls: cannot access 'nothing-here': No such file or directory"]
     })
-    expect(checklist(box, tasks)).toEqual({ [PROMPT]: ['x', 0], 'Inspect the repo': ['x', 1], 'Write hello.txt': ['x', 1] })
+    expect(checklist(box, tasks)).toEqual({ [OPEN_TASK]: [' ', 0], [PROMPT]: ['x', 0], 'Inspect the repo': ['x', 1], 'Write hello.txt': ['x', 1] })
     expectCleanLog(box)
   }, RUN_TIMEOUT_MS)
 

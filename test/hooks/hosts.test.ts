@@ -164,6 +164,16 @@ describe('Gemini CLI 0.61.0', () => {
     })
   })
 
+  it('takes the request from after the context SessionStart gave (Gemini puts it before the first prompt)', () => {
+    const h = hostHarness('gemini')
+    const events = recorded('gemini-0.61.0-events.jsonl')
+    const before = events.find((e) => e.hook_event_name === 'BeforeAgent')!
+    h.apply({ ...before, prompt: `<hook_context>tasktrail: 1 open task in this project (TASKS.md).\n- [ ] Rotate keys</hook_context>\n\n${REQUEST}` })
+    h.apply(events.find((e) => e.hook_event_name === 'AfterTool' && e.tool_name === 'write_file')!)
+    expect(h.summary()).toEqual([[REQUEST, 'in_progress', 'top', 'gemini']])
+    expect(h.byTitle(REQUEST).task_context.user_request).toBe(REQUEST)
+  })
+
   it('takes a tool error for a failure, and a cancelled todo for one dropped', () => {
     const h = hostHarness('gemini')
     const events = recorded('gemini-0.61.0-events.jsonl')

@@ -15,6 +15,12 @@ interface Envelope {
   agent_id: undefined
 }
 
+/**
+ * Gemini CLI puts SessionStart's additionalContext (tasktrail's checklist) before the first
+ * prompt, and BeforeAgent sees it there: the request is what follows.
+ */
+const HOOK_CONTEXT = /^<hook_context>[\s\S]*?<\/hook_context>\s*/
+
 /** Gemini's file tools, as the Claude Code tool whose adapter records them. */
 const FILE_TOOLS: Record<string, string> = { write_file: 'Write', replace: 'Edit' }
 
@@ -75,7 +81,7 @@ export function geminiEvents(value: unknown): HookEvent[] {
     case 'SessionStart':
       return [{ ...envelope, hook_event_name: name, source: optionalString(value, 'source'), transcript_path: optionalString(value, 'transcript_path') }]
     case 'BeforeAgent':
-      return [{ ...envelope, hook_event_name: 'UserPromptSubmit', prompt: requiredString(value, 'prompt') }]
+      return [{ ...envelope, hook_event_name: 'UserPromptSubmit', prompt: requiredString(value, 'prompt').replace(HOOK_CONTEXT, '') }]
     case 'AfterTool':
       return afterTool(envelope, value)
     case 'AfterAgent':
