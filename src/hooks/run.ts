@@ -20,7 +20,8 @@ import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
 import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
 import { HookState } from './state.js'
-import { HOST_KEY, hostOf, readHostEvent, type AgentHost } from './hosts/host.js'
+import type { AgentHost } from '../model/task-host.js'
+import { HOST_KEY, hostOf, readHostEvent } from './hosts/host.js'
 
 /** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
 const SESSION_END_BUSY_MS = 800

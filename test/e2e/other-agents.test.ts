@@ -183,6 +183,8 @@ describe('the real CLIs, set up by tasktrail init', () => {
     expect(listed('codex').sort()).toEqual([PROMPT, 'Inspect the repo', 'Write hello.txt'].sort())
     expect(listed('claude-code')).toEqual([claudePrompt])
     expect(listed('gemini')).toEqual([])
+    const reported = (host: string) => (JSON.parse(tasktrail(box, ['report', '--host', host, '--format', 'json'])) as { requests: Array<{ title: string }> }).requests.map((r) => r.title)
+    expect([reported('codex'), reported('claude-code')]).toEqual([[PROMPT], [claudePrompt]])
     expectCleanLog(box)
   }, RUN_TIMEOUT_MS * 2)
 })

@@ -1,7 +1,7 @@
 // tasktrail hook: the single entry point of every Claude Code hook (hooks/hooks.json).
 // Reads one event from stdin to the end and always exits 0 (see src/hooks/run.ts).
 import type { Command } from '../command.js'
-import { AGENT_HOSTS, isAgentHost } from '../../hooks/hosts/host.js'
+import { AGENT_HOSTS, isAgentHost } from '../../model/task-host.js'
 import { logLine } from '../../hooks/log.js'
 import { runHook } from '../../hooks/run.js'
 import { tasktrailHome } from '../../store/paths.js'

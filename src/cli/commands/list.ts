@@ -1,6 +1,5 @@
 import { isTerminal, STATUSES, type TaskStatus } from '../../model/task.js'
-import { AGENT_HOSTS, isAgentHost } from '../../hooks/hosts/host.js'
-import { taskHost } from '../../hooks/hosts/task-host.js'
+import { AGENT_HOSTS, isAgentHost, taskHost } from '../../model/task-host.js'
 import { exportTask } from '../../store/exchange.js'
 import type { TaskFilter } from '../../store/store.js'
 import { text, type Command } from '../command.js'

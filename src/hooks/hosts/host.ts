@@ -5,6 +5,7 @@
 // hooks knows where an event came from.
 import { readFileSync } from 'node:fs'
 import { isTerminal } from '../../model/task.js'
+import { isAgentHost, type AgentHost } from '../../model/task-host.js'
 import type { HookContext } from '../context.js'
 import { changeFor, type Change } from '../dispatch.js'
 import type { HookEvent } from '../event.js'
@@ -14,8 +15,6 @@ import { isFields } from '../shape.js'
 import { codexEvents } from './codex.js'
 import { geminiEvents } from './gemini.js'
 
-export const AGENT_HOSTS = ['claude-code', 'codex', 'gemini'] as const
-export type AgentHost = (typeof AGENT_HOSTS)[number]
 export type OtherHost = Exclude<AgentHost, 'claude-code'>
 
 /** The key a spooled event of another host keeps its host in, so the spool replays it as such. */
@@ -31,10 +30,6 @@ function codexRollout(value: unknown): string {
   } catch {
     return ''
   }
-}
-
-export function isAgentHost(name: unknown): name is AgentHost {
-  return (AGENT_HOSTS as readonly unknown[]).includes(name)
 }
 
 /** The host a raw event (as read, or from the spool) belongs to. */
