@@ -21,7 +21,10 @@ function recorded(file: string): RawEvent[] {
 }
 
 /** The rollout (Codex's transcript) recorded with a stream of events. */
-const ROLLOUTS: Record<string, string> = { 'codex-0.171.0-failure-events.jsonl': 'codex-0.171.0-failure-rollout.jsonl' }
+const ROLLOUTS: Record<string, string> = {
+  'codex-0.171.0-failure-events.jsonl': 'codex-0.171.0-failure-rollout.jsonl',
+  'codex-0.171.0-failed-patch-events.jsonl': 'codex-0.171.0-failed-patch-rollout.jsonl'
+}
 
 function hostHarness(host: OtherHost) {
   const h = harness()
@@ -84,20 +87,15 @@ describe('Codex CLI 0.171.0', () => {
     expect(h.byTitle(REQUEST).task_context).toMatchObject({ files_modified: ['hello.txt'], outcome: 'Done: created hello.txt.' })
   })
 
-  it('takes a patch that exits non-zero for a failure of the task in progress, with the files it meant to change', () => {
+  it('takes a patch that was not applied (it gets no PostToolUse) from the rollout at Stop', () => {
     const h = hostHarness('codex')
-    const [start, prompt, , plan, , patch] = recorded('codex-0.171.0-events.jsonl')
-    h.feed([start!, prompt!, plan!])
-    h.apply({
-      ...patch!,
-      tool_input: { command: '*** Begin Patch\n*** Update File: src/a.ts\n@@\n-x\n+y\n*** End Patch\n' },
-      tool_response: 'Exit code: 1\nWall time: 0 seconds\nOutput:\napply_patch verification failed: Failed to find expected lines in src/a.ts'
-    })
-    const step = h.byTitle('Inspect the repository')
-    expect(step.task_context.blockers_encountered).toEqual([
-      'apply_patch `apply_patch src/a.ts`: Exit code 1: apply_patch verification failed: Failed to find expected lines in src/a.ts'
+    h.feed(recorded('codex-0.171.0-failed-patch-events.jsonl'))
+    const request = h.byTitle('Create hello.txt. Make a plan first.')
+    expect(request.task_context.blockers_encountered).toEqual([
+      'apply_patch `missing.txt`: apply_patch verification failed: Failed to read file to update /home/dev/project/missing.txt: No such file or directory (os error 2)',
+      "Bash `ls nothing-here`: Exit code 2: ls: cannot access 'nothing-here': No such file or directory"
     ])
-    expect(step.task_context.files_modified).toBeUndefined()
+    expect(h.tasks().flatMap((t) => t.task_context.files_modified ?? [])).toEqual([])
   })
 
   it('applies a repeated delivery once', () => {

@@ -1,9 +1,9 @@
 // OpenAI Codex CLI (0.171.0) hook events, translated into the Claude Code events tasktrail's
 // adapters already handle: Codex's envelope is Claude Code's (session_id, cwd, hook_event_name,
 // tool_use_id), with turn_id as the prompt. update_plan's whole list is a TodoWrite list;
-// apply_patch's headers are file writes; a patch that exits non-zero is a failure. A shell
-// command's PostToolUse carries its output but not its exit code, so failed commands are read
-// at Stop from the turn's items in the rollout (the transcript). Pure: the raw event (and the
+// apply_patch's headers are file writes. Failures are not in the hooks (a command's PostToolUse
+// has its output but no exit code; a patch that fails gets no PostToolUse), so they are read at
+// Stop from the turn's items in the rollout (the transcript). Pure: the raw event (and the
 // rollout's text) in, the events to apply out (see test/fixtures/other-agents/).
 import type { HookEvent } from '../event.js'
 import { isFields, optionalString, requiredString, ShapeError, type Fields } from '../shape.js'
@@ -27,24 +27,11 @@ function planAsTodos(input: Fields): Fields {
   }
 }
 
-/** "Exit code: 1\n…" from a tool that ran a process and failed; undefined when it succeeded or says nothing. */
-function failure(response: unknown): string | undefined {
-  if (typeof response !== 'string') return undefined
-  const code = /^Exit code: (\d+)/.exec(response)?.[1]
-  if (code === undefined || code === '0') return undefined
-  const output = /\nOutput:\n([\s\S]*)$/.exec(response)?.[1]?.trim()
-  return `Exit code ${code}${output ? `: ${output}` : ''}`
-}
-
 function postToolUse(envelope: Envelope, fields: Fields): HookEvent[] {
   const tool_name = requiredString(fields, 'tool_name')
   const tool_use_id = requiredString(fields, 'tool_use_id')
   const input = fields.tool_input
   const tool_input = isFields(input) ? input : { command: typeof input === 'string' ? input : '' }
-  const error = failure(fields.tool_response)
-  if (error) {
-    return [{ ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input: oneCommandLine(tool_name, tool_input), tool_use_id, error, is_interrupt: false }]
-  }
   if (tool_name === 'update_plan') {
     return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: 'TodoWrite', tool_input: planAsTodos(tool_input), tool_use_id, tool_response: {} }]
   }
@@ -63,12 +50,6 @@ function postToolUse(envelope: Envelope, fields: Fields): HookEvent[] {
   return []
 }
 
-/** A failed patch is recorded by the files it meant to change, not by its whole text. */
-function oneCommandLine(tool: string, input: Fields): Fields {
-  if (tool !== 'apply_patch' || typeof input.command !== 'string') return input
-  return { command: `apply_patch ${patchPaths(input.command).join(' ')}`.trim() }
-}
-
 /** A command run as `bash -lc "…"` is named by what it ran. */
 function commandText(command: unknown): string {
   if (!Array.isArray(command)) return typeof command === 'string' ? command : ''
@@ -76,34 +57,50 @@ function commandText(command: unknown): string {
   return String(shell ? command[2] : command.join(' '))
 }
 
-/**
- * The commands of the turn that exited non-zero, as failures: the rollout's completed
- * CommandExecution items (one JSON object a line) of that turn.
- */
-export function failedCommands(rollout: string, envelope: Envelope & { prompt_id: string }): HookEvent[] {
-  const failures: HookEvent[] = []
+/** The turn's items of the rollout (one JSON object a line) that can tell a failure. */
+function turnItems(rollout: string, turn: string): Fields[] {
+  const items: Fields[] = []
   for (const line of rollout.split('\n')) {
-    if (!line.includes('"CommandExecution"') || !line.includes(envelope.prompt_id)) continue
-    let payload: unknown
+    if (!line.includes(turn) || !/"(CommandExecution|custom_tool_call|custom_tool_call_output)"/.test(line)) continue
     try {
-      payload = (JSON.parse(line) as Fields).payload
+      const { payload } = JSON.parse(line) as Fields
+      if (isFields(payload)) items.push(payload)
     } catch {
-      continue
+      // A line cut short while Codex writes: not one of the turn's finished items.
     }
-    if (!isFields(payload) || payload.type !== 'item_completed' || payload.turn_id !== envelope.prompt_id || !isFields(payload.item)) continue
-    const { item } = payload
-    const code = item.exit_code
-    if (item.type !== 'CommandExecution' || typeof item.id !== 'string' || typeof code !== 'number' || code === 0) continue
-    const output = typeof item.aggregated_output === 'string' ? item.aggregated_output.trim() : ''
-    failures.push({
-      ...envelope,
-      hook_event_name: 'PostToolUseFailure',
-      tool_name: 'Bash',
-      tool_input: { command: commandText(item.command) },
-      tool_use_id: item.id,
-      error: `Exit code ${code}${output ? `: ${output}` : ''}`,
-      is_interrupt: false
-    })
+  }
+  return items
+}
+
+const turnOf = (payload: Fields) => {
+  const meta = payload.internal_chat_message_metadata_passthrough
+  return payload.turn_id ?? (isFields(meta) ? meta.turn_id : undefined)
+}
+
+/**
+ * The turn's failures, from its rollout: commands that exited non-zero (their completed
+ * CommandExecution items) and patches that were not applied (an apply_patch call whose output
+ * is not "Exit code: 0"; Codex sends such a call no PostToolUse at all).
+ */
+export function turnFailures(rollout: string, envelope: Envelope & { prompt_id: string }): HookEvent[] {
+  const failure = (tool_name: string, command: string, tool_use_id: string, error: string): HookEvent => ({
+    ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input: { command }, tool_use_id, error, is_interrupt: false
+  })
+  const failures: HookEvent[] = []
+  const patches = new Map<string, string>()
+  for (const payload of turnItems(rollout, envelope.prompt_id).filter((p) => turnOf(p) === envelope.prompt_id)) {
+    const item = payload.type === 'item_completed' && isFields(payload.item) ? payload.item : undefined
+    if (item?.type === 'CommandExecution' && typeof item.id === 'string' && typeof item.exit_code === 'number' && item.exit_code !== 0) {
+      const output = typeof item.aggregated_output === 'string' ? item.aggregated_output.trim() : ''
+      failures.push(failure('Bash', commandText(item.command), item.id, `Exit code ${item.exit_code}${output ? `: ${output}` : ''}`))
+    }
+    const callId = typeof payload.call_id === 'string' ? payload.call_id : undefined
+    if (!callId) continue
+    if (payload.type === 'custom_tool_call' && payload.name === 'apply_patch' && typeof payload.input === 'string') patches.set(callId, payload.input)
+    const patch = patches.get(callId)
+    if (payload.type === 'custom_tool_call_output' && patch !== undefined && typeof payload.output === 'string' && !/^Exit code: 0\b/.test(payload.output)) {
+      failures.push(failure('apply_patch', patchPaths(patch).join(' '), callId, payload.output.trim()))
+    }
   }
   return failures
 }
@@ -130,7 +127,7 @@ export function codexEvents(value: unknown, rollout = ''): HookEvent[] {
       return postToolUse(envelope, value)
     case 'Stop': {
       const turn = envelope.prompt_id
-      const failures = turn === undefined ? [] : failedCommands(rollout, { ...envelope, prompt_id: turn })
+      const failures = turn === undefined ? [] : turnFailures(rollout, { ...envelope, prompt_id: turn })
       return [...failures, { ...envelope, hook_event_name: name, last_assistant_message: optionalString(value, 'last_assistant_message') }]
     }
     case 'SessionEnd':
