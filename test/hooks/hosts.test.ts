@@ -172,17 +172,25 @@ describe('Gemini CLI 0.61.0', () => {
     expect(h.byTitle(REQUEST).task_context.user_request).toBe(REQUEST)
   })
 
-  it('takes a tool error for a failure, and a cancelled todo for one dropped', () => {
+  it('takes a tool that reports an error for a failure, and records no file for it', () => {
+    const h = hostHarness('gemini')
+    h.feed(recorded('gemini-0.61.0-failed-replace-events.jsonl'))
+    const step = h.byTitle('Inspect the repo')
+    expect(step.task_context.files_modified).toEqual(['hello.txt'])
+    expect(step.task_context.blockers_encountered).toEqual([
+      "replace `hello.txt`: Could not find an exact match for 'old_string' in 'hello.txt'. If previous edits modified the file or you are modifying lines outside your recent read window, please use ReadFile to inspect the target lines before retrying with an exact 'old_string'.",
+      "run_shell_command `ls nothing-here`: Exit Code 2: ls: cannot access 'nothing-here': No such file or directory"
+    ])
+  })
+
+  it('takes a cancelled todo for one dropped from the list', () => {
     const h = hostHarness('gemini')
     const events = recorded('gemini-0.61.0-events.jsonl')
     const todos = events.find((e) => e.hook_event_name === 'AfterTool' && e.tool_name === 'write_todos')!
-    const write = events.find((e) => e.hook_event_name === 'AfterTool' && e.tool_name === 'write_file')!
     h.feed(events.slice(0, 2))
     h.apply(todos)
-    h.apply({ ...write, tool_response: { llmContent: 'no', error: { message: 'File not found: hello.txt', type: 'FILE_NOT_FOUND' } } })
     const list = (todos.tool_input as { todos: Array<{ description: string; status: string }> }).todos
     h.apply({ ...todos, timestamp: '2026-12-06T19:12:00.000Z', tool_input: { todos: [list[0], list[1], { ...list[2], status: 'cancelled' }] } })
-    expect(h.byTitle('Inspect the repository').task_context.blockers_encountered).toEqual(['write_file `hello.txt`: File not found: hello.txt'])
     expect(h.byTitle('Summarize the change').status).toBe('cancelled')
   })
 
