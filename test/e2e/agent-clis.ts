@@ -59,9 +59,13 @@ export function writeCodexConfig(codexHome: string, baseUrl: string): void {
   )
 }
 
-/** `codex exec` in `cwd`; hooks are run without the interactive trust review. */
-export function runCodex(cwd: string, prompt: string, env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<AgentRun> {
-  return run('codex', ['exec', '--json', '--dangerously-bypass-hook-trust', prompt], cwd, { ...env, FAKE_API_KEY: 'any' }, timeoutMs)
+/**
+ * `codex exec` in `cwd`; hooks are run without the interactive trust review. `trustProject`
+ * marks the project trusted first (`--trust`), without which its .codex/hooks.json is skipped.
+ */
+export function runCodex(cwd: string, prompt: string, env: NodeJS.ProcessEnv, { trustProject = false, timeoutMs = 90_000 } = {}): Promise<AgentRun> {
+  const args = ['exec', '--json', '--dangerously-bypass-hook-trust', ...(trustProject ? ['--trust'] : []), prompt]
+  return run('codex', args, cwd, { ...env, FAKE_API_KEY: 'any' }, timeoutMs)
 }
 
 /**

@@ -87,13 +87,16 @@ const codexScript = () =>
     call('apply_patch', '*** Begin Patch\n*** Add File: hello.txt\n+hello\n*** End Patch\n')
   )
 
-/** A Codex session; what the model was sent. */
-async function codexSession(box: Box, prompt = PROMPT, turns = codexScript()): Promise<string> {
-  const fake = await startFakeResponses(turns)
+/**
+ * A Codex session, its hooks installed by `tasktrail init --codex` for the project (which
+ * Codex then has to trust) or with --user; what the model was sent.
+ */
+async function codexSession(box: Box, scope: 'project' | 'user'): Promise<string> {
+  const fake = await startFakeResponses(codexScript())
   try {
     writeCodexConfig(box.env.CODEX_HOME!, fake.url)
-    tasktrail(box, ['init', '--codex', '--user'])
-    const run = await runCodex(box.project, prompt, box.env)
+    tasktrail(box, ['init', '--codex', ...(scope === 'user' ? ['--user'] : [])])
+    const run = await runCodex(box.project, PROMPT, box.env, { trustProject: scope === 'project' })
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('"type":"turn.completed"')
     return JSON.stringify(fake.requests)
@@ -105,11 +108,11 @@ async function codexSession(box: Box, prompt = PROMPT, turns = codexScript()): P
 const OPEN_TASK = 'Rotate the backup keys'
 
 describe('the real CLIs, set up by tasktrail init', () => {
-  test(`Codex CLI: request, plan renamed and completed, the patch's file, all in TASKS.md`, async () => {
+  test(`Codex CLI (project hooks): request, plan renamed and completed, the patch's file, the failed command, all in TASKS.md`, async () => {
     const box = newBox()
     tasktrail(box, ['add', OPEN_TASK])
     // SessionStart gives the model the open checklist, as it does Claude.
-    expect(await codexSession(box)).toContain(OPEN_TASK)
+    expect(await codexSession(box, 'project')).toContain(OPEN_TASK)
     expect(readFileSync(join(box.project, 'hello.txt'), 'utf8')).toBe('hello\n')
     const tasks = exported(box)
     const request = titled(tasks, PROMPT)
@@ -158,7 +161,7 @@ describe('the real CLIs, set up by tasktrail init', () => {
     expectCleanLog(box)
   }, RUN_TIMEOUT_MS)
 
-  test('one repository, a Claude Code session then a Codex session: one TASKS.md holds both', async () => {
+  test('one repository, a Claude Code session then a Codex session (user hooks): one TASKS.md holds both', async () => {
     const box = newBox()
     const claudePrompt = 'Write the notes file'
     const fake = await startFakeAnthropic({ prompt: claudePrompt, main: [[toolUse('Write', { file_path: join(box.project, 'notes.md'), content: '# Notes\n' })], [text('Notes written.')]] })
@@ -169,7 +172,7 @@ describe('the real CLIs, set up by tasktrail init', () => {
     } finally {
       await fake.close()
     }
-    await codexSession(box)
+    await codexSession(box, 'user')
     const tasks = exported(box)
     const claude = titled(tasks, claudePrompt)
     const codex = titled(tasks, PROMPT)
