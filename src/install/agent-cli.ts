@@ -204,6 +204,10 @@ export function setUpAgentClis(clis: AgentCli[], scope: Scope, root: string, env
 
 export interface AgentCheck {
   name: AgentCli
+  /** Codex CLI, Gemini CLI. */
+  title: string
+  /** Whether tasktrail's hooks are installed for it. */
+  installed: boolean
   ok: boolean
   detail: string
   fix?: string
@@ -214,20 +218,22 @@ const TITLE: Record<AgentCli, string> = { codex: 'Codex CLI', gemini: 'Gemini CL
 /** Whether `cli`'s hooks are installed for the project at `root` (or the user), and what they still need. */
 export function checkAgentCli(cli: AgentCli, root: string | undefined, env: NodeJS.ProcessEnv): AgentCheck {
   const files = [...(root ? [hooksFile(cli, 'project', root, env)] : []), hooksFile(cli, 'user', root ?? '', env)].filter(hasHooks)
-  if (files.length === 0) return { name: cli, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are not installed (tasktrail init --${cli} records its sessions too)` }
+  const named = { name: cli, title: TITLE[cli] }
+  if (files.length === 0) return { ...named, installed: false, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are not installed (tasktrail init --${cli} records its sessions too)` }
   let off: string[] = []
   try {
     off = cli === 'codex' ? codexSwitchesOff(env) : []
   } catch (error) {
-    return { name: cli, ok: false, detail: (error as Error).message, fix: `fix ${join(codexHome(env), 'config.toml')}, then run tasktrail init --codex` }
+    return { ...named, installed: true, ok: false, detail: (error as Error).message, fix: `fix ${join(codexHome(env), 'config.toml')}, then run tasktrail init --codex` }
   }
   if (off.length > 0) {
     return {
-      name: cli,
+      ...named,
+      installed: true,
       ok: false,
       detail: `${TITLE[cli]}: tasktrail's hooks are in ${files.join(', ')}, but ${join(codexHome(env), 'config.toml')} lacks ${off.join('; ')}`,
       fix: 'run tasktrail init --codex'
     }
   }
-  return { name: cli, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are in ${files.join(', ')}` }
+  return { ...named, installed: true, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are in ${files.join(', ')}` }
 }

@@ -87,6 +87,8 @@ describe('tasktrail init --codex --gemini', () => {
     expect(commands(jsonFile(join(b.env.HOME!, '.gemini', 'settings.json'))).BeforeAgent).toEqual([['', 'node TT hook --host gemini']])
     expect(file(join(b.env.CODEX_HOME!, 'config.toml'))).toBe('[features]\nhooks = true\n\n[tools.update_plan]\nenabled = true\n')
     expect(doctor(b).codex).toMatchObject({ ok: true, detail: expect.stringContaining(join(b.env.CODEX_HOME!, 'hooks.json')) })
+    // Without the Claude Code plugin, the project is still recorded: no problem.
+    expect(doctor(b).hooks).toEqual({ name: 'hooks', ok: true, detail: 'no Claude Code hooks for this project; Codex CLI and Gemini CLI record into it' })
 
     writeFileSync(join(b.env.CODEX_HOME!, 'config.toml'), '[features]\nhooks = false\n')
     expect(doctor(b).codex).toMatchObject({ ok: false, detail: expect.stringContaining('lacks [features] hooks = true (without it Codex runs no hook); [tools.update_plan] enabled = true'), fix: 'run tasktrail init --codex' })
