@@ -6,7 +6,7 @@
 // Stop from the turn's items in the rollout (the transcript). Pure: the raw event (and the
 // rollout's text) in, the events to apply out (see test/fixtures/other-agents/).
 import type { HookEvent } from '../event.js'
-import { isFields, optionalString, requiredString, ShapeError, type Fields } from '../shape.js'
+import { isFields, optionalString, requiredFields, requiredString, ShapeError, type Fields } from '../shape.js'
 import { patchPaths } from './apply-patch.js'
 
 interface Envelope {
@@ -30,8 +30,7 @@ function planAsTodos(input: Fields): Fields {
 function postToolUse(envelope: Envelope, fields: Fields): HookEvent[] {
   const tool_name = requiredString(fields, 'tool_name')
   const tool_use_id = requiredString(fields, 'tool_use_id')
-  const input = fields.tool_input
-  const tool_input = isFields(input) ? input : { command: typeof input === 'string' ? input : '' }
+  const tool_input = requiredFields(fields, 'tool_input')
   if (tool_name === 'update_plan') {
     return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: 'TodoWrite', tool_input: planAsTodos(tool_input), tool_use_id, tool_response: {} }]
   }
