@@ -66,3 +66,33 @@ export function measureHooks({ runs = 21 } = {}) {
   boxes.served.stop()
   return { taskUpdate, write, sessionStart }
 }
+
+const OTHER_AGENTS = resolve(import.meta.dirname, '../test/fixtures/other-agents')
+const otherEvent = (file, name, tool) =>
+  readFileSync(resolve(OTHER_AGENTS, file), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).find((e) => e.hook_event_name === name && e.tool_name === tool)
+
+/**
+ * A file recorded by each agent CLI's hook, in the same rounds, each in a process of its own
+ * (TASKTRAIL_RESIDENT=0) on 1,000 tasks: Claude Code's Write, Codex's apply_patch (`hook --host
+ * codex`), Gemini CLI's write_file (`hook --host gemini`). Each records a new file every run.
+ */
+export function measureHostHooks({ runs = 21 } = {}) {
+  const box = alone(makeProject(1000))
+  const events = recorded()
+  const patch = otherEvent('codex-0.171.0-events.jsonl', 'PostToolUse', 'apply_patch')
+  const write = otherEvent('gemini-0.61.0-events.jsonl', 'AfterTool', 'write_file')
+  const run = (host, event) => ({
+    command: process.execPath,
+    args: [CLI, 'hook', ...(host ? ['--host', host] : [])],
+    options: { cwd: box.project, env: box.env, input: JSON.stringify({ ...event, cwd: box.project }) }
+  })
+  spawnSync(process.execPath, [CLI, 'sync'], { cwd: box.project, env: box.env })
+  return interleaved({
+    runs,
+    prepare: (i) => ({
+      claude: run(undefined, { ...events.write, tool_use_id: `bench_write_${i}`, tool_input: { ...events.write.tool_input, file_path: `${box.project}/src/claude-${i}.ts` } }),
+      codex: run('codex', { ...patch, tool_use_id: `bench_patch_${i}`, tool_input: { command: `*** Begin Patch\n*** Add File: src/codex-${i}.ts\n+x\n*** End Patch\n` } }),
+      gemini: run('gemini', { ...write, timestamp: `2026-12-06T20:00:${String(i).padStart(2, '0')}.000Z`, tool_input: { file_path: `src/gemini-${i}.ts`, content: 'x' } })
+    })
+  })
+}

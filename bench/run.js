@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { resolve } from 'node:path'
 import { alone, benchId, CLI, makeProject, withResident } from './fixtures.js'
 import { fmt, interleaved } from './harness.js'
-import { measureHooks } from './hooks.js'
+import { measureHooks, measureHostHooks } from './hooks.js'
 import { MARKDOWN_TARGETS, measureMarkdown } from './markdown.js'
 import { measureScale } from './scale.js'
 import { pinToFastestCpu, runOnAllCpus } from './pin.js'
@@ -53,6 +53,16 @@ const ALONE = ', each in its own process (no resident process)'
   ratioRow(`hook, PostToolUse Write${ALONE}`, 1.2, hooks.write.alone, false)
   ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', 1.5, hooks.sessionStart.served)
   ratioRow(`hook, SessionStart${ALONE}`, 1.5, hooks.sessionStart.alone, false)
+}
+
+{
+  // Codex and Gemini CLI hooks cost what Claude Code's do: judged against its Write in the same rounds.
+  const { claude, codex, gemini } = measureHostHooks()
+  ratioRow(`hook, PostToolUse Write (Claude Code)${ALONE}`, 1.2, claude, false)
+  for (const [name, r] of [['Codex CLI PostToolUse apply_patch', codex], ['Gemini CLI AfterTool write_file', gemini]]) {
+    const vsClaude = r.measured.median / claude.measured.median
+    row(`hook, ${name} (record a file)${ALONE}`, '≤ 1.1× Claude Code\'s Write', `${vsClaude.toFixed(2)}× (${fmt(r.measured.median)} vs ${fmt(claude.measured.median)}; ${r.ratio.toFixed(2)}× node -e 0)`, vsClaude <= 1.1)
+  }
 }
 
 {

@@ -20,6 +20,8 @@ import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
 import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
 import { HookState } from './state.js'
+import type { AgentHost } from '../model/task-host.js'
+import { HOST_KEY, hostOf, readHostEvent } from './hosts/host.js'
 
 /** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
 const SESSION_END_BUSY_MS = 800
@@ -37,6 +39,8 @@ function originOf(value: unknown): LogOrigin {
 
 /** The event and its change, or why it is left alone. */
 function read(value: unknown): Parsed | string {
+  const host = hostOf(value)
+  if (host !== 'claude-code') return readHostEvent(host, value)
   let event: HookEvent
   try {
     event = parseEvent(value)
@@ -129,16 +133,16 @@ function warning(home: string, sessionId: string, message: string): string {
  * written, so not even the spool can keep the event) is logged if possible and swallowed,
  * since an exception here would be a non-zero exit and a stack trace in Claude Code.
  */
-export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
+export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, host: AgentHost = 'claude-code'): Promise<string> {
   try {
-    return await handleEvent(stdin, env, stores)
+    return await handleEvent(stdin, env, stores, host)
   } catch (error) {
     logLine(tasktrailHome(env), {}, `failed: ${(error as Error)?.stack ?? String(error)}`)
     return ''
   }
 }
 
-async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
+async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, host: AgentHost): Promise<string> {
   const home = tasktrailHome(env)
   let value: unknown
   try {
@@ -147,6 +151,8 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
     logLine(home, {}, `ignored: stdin is not JSON (${stdin.length} characters)`)
     return ''
   }
+  // Another CLI's event keeps its host, in the spool too.
+  if (host !== 'claude-code' && isFields(value)) value = { ...value, [HOST_KEY]: host }
   const origin = originOf(value)
   const parsed = read(value)
   if (typeof parsed === 'string') {
@@ -154,9 +160,11 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
     return ''
   }
   const { event, change } = parsed
-  const project = locateProject(env.CLAUDE_PROJECT_DIR || event.cwd, home)
+  // CLAUDE_PROJECT_DIR is Claude Code's; another CLI started from a Claude Code session inherits it.
+  const dir = (host === 'claude-code' && env.CLAUDE_PROJECT_DIR) || event.cwd
+  const project = locateProject(dir, home)
   if (project.kind === 'home') {
-    logLine(home, origin, `ignored: ${env.CLAUDE_PROJECT_DIR || event.cwd} is in no git repository and has no TASKS.md`)
+    logLine(home, origin, `ignored: ${dir} is in no git repository and has no TASKS.md`)
     return ''
   }
   let store: Store

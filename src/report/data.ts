@@ -5,6 +5,7 @@ import type { RoundingRule } from '../billing/rounding.js'
 import { localDate } from '../billing/work-items.js'
 import type { Interval, TaskTime } from '../billing/time.js'
 import type { Complexity, TaskStatus, TaskType } from '../model/task.js'
+import { taskHost } from '../model/task-host.js'
 import type { StoredTask, Store } from '../store/store.js'
 import { msToMinutes } from './units.js'
 
@@ -16,6 +17,8 @@ export interface ReportFilter {
   /** First and last day, YYYY-MM-DD, inclusive; null: open-ended. */
   since: string | null
   until: string | null
+  /** Only the work of this agent CLI (claude-code, codex, gemini); null: every task. */
+  host: string | null
 }
 
 export interface TimesheetItem {
@@ -83,7 +86,9 @@ function agentOf(task: StoredTask): string | null {
 const isoSpan = (i: Interval) => ({ start: new Date(i.start).toISOString(), end: new Date(i.end).toISOString() })
 
 export function buildReport(store: Store, filter: ReportFilter): Report {
-  const tasks = store.listTasks({ ...(filter.client ? { client: filter.client } : {}), ...(filter.project ? { project: filter.project } : {}) })
+  const tasks = store
+    .listTasks({ ...(filter.client ? { client: filter.client } : {}), ...(filter.project ? { project: filter.project } : {}) })
+    .filter((t) => filter.host === null || taskHost(t) === filter.host)
   const ids = new Set(tasks.map((t) => t.id))
   const index = new Map<string | null, StoredTask[]>()
   for (const task of tasks) {
@@ -95,7 +100,7 @@ export function buildReport(store: Store, filter: ReportFilter): Report {
 
   // Timesheet: the work items, by day and client.
   const items = store.workItems({ ...(filter.client ? { client: filter.client } : {}), ...(filter.since ? { since: filter.since } : {}), ...(filter.until ? { until: filter.until } : {}) })
-    .filter((w) => filter.project === null || (w.task_id !== null && ids.has(w.task_id)))
+    .filter((w) => (filter.project === null && filter.host === null) || (w.task_id !== null && ids.has(w.task_id)))
   const days: Report['timesheet']['days'] = []
   for (const w of items) {
     let day = days[days.length - 1]

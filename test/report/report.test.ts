@@ -99,7 +99,7 @@ describe('tasktrail report on the seeded MSP example', () => {
     const report = JSON.parse(tasktrail(box, ['report', '--format', 'json']).stdout)
     expect(Object.keys(report)).toEqual(['version', 'generated_at', 'filter', 'timesheet', 'requests', 'estimates', 'sessions'])
     expect(report.version).toBe(1)
-    expect(report.filter).toEqual({ client: null, project: null, since: null, until: null })
+    expect(report.filter).toEqual({ client: null, project: null, since: null, until: null, host: null })
     expect(Object.keys(report.timesheet)).toEqual(['days', 'clients', 'total_minutes'])
     expect(Object.keys(report.timesheet.days[0].clients[0].items[0])).toEqual(['work_item_id', 'task_id', 'category', 'problem', 'solution', 'minutes'])
     expect(report.timesheet.clients).toEqual([

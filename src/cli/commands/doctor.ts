@@ -71,7 +71,8 @@ async function tasksFile(project: ProjectLocation): Promise<Check> {
   }
 }
 
-function hooks(root: string, env: NodeJS.ProcessEnv): Check {
+/** `others`: the other agent CLIs whose hooks are installed; with them, no Claude Code hooks is a choice. */
+function hooks(root: string, env: NodeJS.ProcessEnv, others: string[]): Check {
   const found = registrations(root, env)
   if (found.plugin.length > 0 && found.hooks.length > 0) {
     return {
@@ -83,6 +84,7 @@ function hooks(root: string, env: NodeJS.ProcessEnv): Check {
   }
   if (found.plugin.length > 0) return { name: 'hooks', ok: true, detail: `the tasktrail plugin is enabled in ${found.plugin.join(', ')}` }
   if (found.hooks.length > 0) return { name: 'hooks', ok: true, detail: `tasktrail's hooks are in ${found.hooks.join(', ')}` }
+  if (others.length > 0) return { name: 'hooks', ok: true, detail: `no Claude Code hooks for this project; ${others.join(' and ')} record into it` }
   return {
     name: 'hooks',
     ok: false,
@@ -165,8 +167,14 @@ async function checks(invocation: Invocation): Promise<Check[]> {
   const loaded = sqlite()
   const list = [nodeVersion(), loaded]
   if (loaded.ok) list.push(store(storePath(env, invocation.globals.db)))
-  if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env))
+  const root = project.kind === 'home' ? undefined : project.root
+  // Loaded here only: its TOML parser need not load for other commands.
+  const { checkAgentCli } = await import('../../install/agent-cli.js')
+  const agents = [checkAgentCli('codex', root, env), checkAgentCli('gemini', root, env)]
+  const installed = agents.filter((check) => check.installed).map((check) => check.title)
+  if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env, installed))
   list.push(claudeCode(project.root, env))
+  list.push(...agents.map(({ name, ok, detail, fix }) => ({ name, ok, detail, ...(fix ? { fix } : {}) })))
   if (project.kind === 'git') list.push(mergeDriver(project.root))
   list.push(await resident(invocation))
   return list
@@ -174,7 +182,7 @@ async function checks(invocation: Invocation): Promise<Check[]> {
 
 const doctor: Command = {
   usage: 'doctor [--json]',
-  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, the merge driver and the resident process',
+  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, Codex and Gemini CLI, the merge driver and the resident process',
   positionals: [0, 0],
   options: { json: { type: 'boolean' } },
   async run(invocation) {

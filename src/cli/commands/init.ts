@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { linkRepo, type RepoLink } from '../../billing/link.js'
+import type { AgentCli } from '../../install/agent-cli.js'
 import { packageFile } from '../../install/package-files.js'
 import { hooksRunning, mergeHooks, readSettings, registrations, settingsFiles, SettingsError, writeSettings, type Settings } from '../../install/settings.js'
 import { locateProject } from '../../project/locate.js'
@@ -110,21 +111,55 @@ function link(invocation: Invocation, wanted: RepoLink, report: Report): void {
   }
 }
 
+/** Loaded only for --codex and --gemini: its TOML parser need not load for anything else. */
+const agentSetup = () => import('../../install/agent-cli.js')
+
+/** --codex and --gemini with --user: the hooks for every project of the user; no repository needed. */
+async function agentClisOnly(clis: AgentCli[], env: NodeJS.ProcessEnv, cli: string, output: Invocation['output']): Promise<void> {
+  const { setUpAgentClis } = await agentSetup()
+  output.out([`tasktrail init for the user`, ...(await guarded(() => setUpAgentClis(clis, 'user', '', env, cli))).map(indent)].join('\n'))
+}
+
+/** A file of another CLI that cannot be read is the user's to fix: a plain error, not a crash. */
+async function guarded<T>(step: () => T): Promise<T> {
+  const { AgentSetupError } = await agentSetup()
+  try {
+    return step()
+  } catch (error) {
+    if (error instanceof AgentSetupError) throw new CliError(error.message)
+    throw error
+  }
+}
+
+const indent = (line: string) => (line.startsWith('Note:') ? line : `  ${line}`)
+
 const init: Command = {
-  usage: 'init [--client NAME | --project NAME] [--settings] [--enable-todo-tools]',
-  summary: 'set the current repository up: TASKS.md, merge driver, CLAUDE.md section (--settings: hooks without the plugin)',
+  usage: 'init [--client NAME | --project NAME] [--settings] [--enable-todo-tools] [--codex] [--gemini] [--user]',
+  summary: 'set the current repository up: TASKS.md, merge driver, CLAUDE.md section (--settings: hooks without the plugin; --codex, --gemini: those CLIs\' hooks, --user for all projects)',
   positionals: [0, 0],
-  options: { client: { type: 'string' }, project: { type: 'string' }, settings: { type: 'boolean' }, 'enable-todo-tools': { type: 'boolean' } },
+  options: {
+    client: { type: 'string' },
+    project: { type: 'string' },
+    settings: { type: 'boolean' },
+    'enable-todo-tools': { type: 'boolean' },
+    codex: { type: 'boolean' },
+    gemini: { type: 'boolean' },
+    user: { type: 'boolean' }
+  },
   async run(invocation) {
     const { values, env, output } = invocation
     const client = text(values, 'client')
     const project = text(values, 'project')
     if (client !== undefined && project !== undefined) throw usageError('give --client or --project, not both')
+    const agentClis = (['codex', 'gemini'] as const).filter((name) => values[name] === true)
+    const scope = values.user === true ? 'user' : 'project'
+    if (scope === 'user' && agentClis.length === 0) throw usageError('--user goes with --codex or --gemini (Claude Code takes the plugin for every project)')
     const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
     const location = locateProject(start, tasktrailHome(env))
+    const cli = resolve(process.argv[1]!)
+    if (location.kind !== 'git' && scope === 'user') return agentClisOnly(agentClis, env, cli, output)
     if (location.kind !== 'git') throw new CliError(`${start} is not in a git repository; nothing was changed: run git init there first, or run tasktrail init in a repository`)
     const root = location.root
-    const cli = resolve(process.argv[1]!)
     const report: Report = []
     const settingsFile = settingsFiles(root, env).project
     let settings: Settings
@@ -136,6 +171,8 @@ const init: Command = {
     }
     // Checked before anything is written, so a refusal leaves the repository as it was.
     const hooksAdded = values.settings === true && settingsHooks(root, env, cli, settings, report)
+    const setup = agentClis.length > 0 ? await agentSetup() : undefined
+    if (setup) await guarded(() => setup.checkAgentFiles(agentClis, scope, root, env))
     createTasksFile(root, report)
     ignoreStoreFiles(root, env, invocation.globals.db, report)
     mergeDriver(root, cli, report)
@@ -144,7 +181,8 @@ const init: Command = {
     if (project !== undefined) link(invocation, { client: null, project }, report)
     const todoSet = todoTools(settings, values['enable-todo-tools'] === true, report)
     if (hooksAdded || todoSet) writeSettings(settingsFile, settings)
-    output.out([`tasktrail init in ${root}`, ...report.map((line) => (line.startsWith('Note:') ? line : `  ${line}`))].join('\n'))
+    if (setup) report.push(...(await guarded(() => setup.setUpAgentClis(agentClis, scope, root, env, cli))))
+    output.out([`tasktrail init in ${root}`, ...report.map(indent)].join('\n'))
   }
 }
 

@@ -1,4 +1,5 @@
 import { isTerminal, STATUSES, type TaskStatus } from '../../model/task.js'
+import { AGENT_HOSTS, isAgentHost, taskHost } from '../../model/task-host.js'
 import { exportTask } from '../../store/exchange.js'
 import type { TaskFilter } from '../../store/store.js'
 import { text, type Command } from '../command.js'
@@ -32,7 +33,7 @@ function openTrees<T extends ChecklistTask>(tasks: T[]): T[] {
 }
 
 const list: Command = {
-  usage: 'list [--all] [--status S] [--client C] [--project P] [--normal] [--json]',
+  usage: 'list [--all] [--status S] [--client C] [--project P] [--normal] [--host claude-code|codex|gemini] [--json]',
   summary: "print the current project's checklist (open tasks; --all for every task)",
   positionals: [0, 0],
   options: {
@@ -41,6 +42,7 @@ const list: Command = {
     client: { type: 'string' },
     project: { type: 'string' },
     normal: { type: 'boolean' },
+    host: { type: 'string' },
     json: { type: 'boolean' }
   },
   run(invocation) {
@@ -48,6 +50,10 @@ const list: Command = {
     const status = checkStatus(text(values, 'status'))
     const client = text(values, 'client')
     const project = text(values, 'project')
+    const host = text(values, 'host')
+    if (host !== undefined && !isAgentHost(host)) throw usageError(`"${host}" is not an agent CLI tasktrail records; valid: ${AGENT_HOSTS.join(', ')}`)
+    // The tasks the hooks of that agent CLI made.
+    const ofHost = <T extends Parameters<typeof taskHost>[0]>(tasks: T[]) => (host === undefined ? tasks : tasks.filter((t) => taskHost(t) === host))
     const context = openContext(invocation)
     // A client, project or Normal-mode filter looks across every repository.
     const acrossRepos = client !== undefined || project !== undefined || values.normal === true
@@ -59,11 +65,11 @@ const list: Command = {
       ...(values.normal ? { normal: true } : {})
     }
     if (values.json) {
-      const all = context.store.listTasks(filter)
+      const all = ofHost(context.store.listTasks(filter))
       printJson(invocation.output, { tasks: (values.all || status ? all : openTrees(all)).map(exportTask) })
       return
     }
-    const all = Array.from(context.store.iterateTasks(filter), checklistTask)
+    const all = ofHost(Array.from(context.store.iterateTasks(filter))).map(checklistTask)
     const tasks = values.all || status ? all : openTrees(all)
     if (tasks.length === 0) {
       invocation.output.out(all.length ? 'nothing open; tasktrail list --all shows every task' : 'no tasks yet; add one with tasktrail add TITLE')

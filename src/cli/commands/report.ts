@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { AGENT_HOSTS, isAgentHost } from '../../model/task-host.js'
 import { buildReport, type Report } from '../../report/data.js'
 import { renderCsv } from '../../report/csv.js'
 import { renderHtml } from '../../report/html.js'
@@ -24,12 +25,13 @@ function day(values: Record<string, unknown>, name: string): string | null {
 }
 
 const report: Command = {
-  usage: 'report [--client C] [--project P] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format md|csv|json|html] [--output FILE]',
+  usage: 'report [--client C] [--project P] [--host claude-code|codex|gemini] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format md|csv|json|html] [--output FILE]',
   summary: 'print a timesheet, work summary and estimate-versus-actual report (billing data stays in your store)',
   positionals: [0, 0],
   options: {
     client: { type: 'string' },
     project: { type: 'string' },
+    host: { type: 'string' },
     since: { type: 'string' },
     until: { type: 'string' },
     format: { type: 'string' },
@@ -52,7 +54,9 @@ const report: Command = {
     if (project !== null && !store.projectNames().some((n) => n.toLowerCase() === project.toLowerCase())) {
       throw new CliError(`no project is named "${project}"; tasktrail projects lists them`)
     }
-    const rendered = render(buildReport(store, { client, project, since, until }))
+    const host = text(values, 'host') ?? null
+    if (host !== null && !isAgentHost(host)) throw usageError(`"${host}" is not an agent CLI tasktrail records; valid: ${AGENT_HOSTS.join(', ')}`)
+    const rendered = render(buildReport(store, { client, project, since, until, host }))
     const output = text(values, 'output')
     if (output === undefined) {
       invocation.output.out(rendered)
