@@ -14,6 +14,7 @@ interface Envelope {
   cwd: string
   prompt_id: string | undefined
   agent_id: undefined
+  permission_mode: undefined
 }
 
 function planAsTodos(input: Fields): Fields {
@@ -32,7 +33,7 @@ function postToolUse(envelope: Envelope, fields: Fields): HookEvent[] {
   const tool_use_id = requiredString(fields, 'tool_use_id')
   const tool_input = requiredFields(fields, 'tool_input')
   if (tool_name === 'update_plan') {
-    return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: 'TodoWrite', tool_input: planAsTodos(tool_input), tool_use_id, tool_response: {} }]
+    return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: 'TodoWrite', tool_input: planAsTodos(tool_input), tool_use_id, tool_response: {}, duration_ms: undefined }]
   }
   if (tool_name === 'apply_patch') {
     const patch = requiredString(tool_input, 'command')
@@ -43,7 +44,8 @@ function postToolUse(envelope: Envelope, fields: Fields): HookEvent[] {
       tool_name: 'Write',
       tool_input: { file_path },
       tool_use_id: `${tool_use_id}:${file_path}`,
-      tool_response: {}
+      tool_response: {},
+      duration_ms: undefined
     }))
   }
   return []
@@ -83,7 +85,7 @@ const turnOf = (payload: Fields) => {
  */
 export function turnFailures(rollout: string, envelope: Envelope & { prompt_id: string }): HookEvent[] {
   const failure = (tool_name: string, command: string, tool_use_id: string, error: string): HookEvent => ({
-    ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input: { command }, tool_use_id, error, is_interrupt: false
+    ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input: { command }, tool_use_id, error, is_interrupt: false, duration_ms: undefined
   })
   const failures: HookEvent[] = []
   const patches = new Map<string, string>()
@@ -115,7 +117,8 @@ export function codexEvents(value: unknown, rollout = ''): HookEvent[] {
     session_id: requiredString(value, 'session_id'),
     cwd: requiredString(value, 'cwd'),
     prompt_id: optionalString(value, 'turn_id'),
-    agent_id: undefined
+    agent_id: undefined,
+    permission_mode: undefined
   }
   switch (name) {
     case 'SessionStart':
@@ -127,7 +130,7 @@ export function codexEvents(value: unknown, rollout = ''): HookEvent[] {
     case 'Stop': {
       const turn = envelope.prompt_id
       const failures = turn === undefined ? [] : turnFailures(rollout, { ...envelope, prompt_id: turn })
-      return [...failures, { ...envelope, hook_event_name: name, last_assistant_message: optionalString(value, 'last_assistant_message') }]
+      return [...failures, { ...envelope, hook_event_name: name, last_assistant_message: optionalString(value, 'last_assistant_message'), running_in_background: 0 }]
     }
     case 'SessionEnd':
       return [{ ...envelope, hook_event_name: name, reason: optionalString(value, 'reason') }]

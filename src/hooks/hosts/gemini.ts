@@ -13,6 +13,7 @@ interface Envelope {
   cwd: string
   prompt_id: undefined
   agent_id: undefined
+  permission_mode: undefined
 }
 
 /**
@@ -55,14 +56,14 @@ function afterTool(envelope: Envelope, fields: Fields): HookEvent[] {
   const tool_input = requiredFields(fields, 'tool_input')
   const tool_use_id = `${tool_name}@${requiredString(fields, 'timestamp')}`
   const error = failure(tool_name, fields.tool_response)
-  if (error) return [{ ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input, tool_use_id, error, is_interrupt: false }]
+  if (error) return [{ ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input, tool_use_id, error, is_interrupt: false, duration_ms: undefined }]
   if (tool_name === 'write_todos') {
-    return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: 'TodoWrite', tool_input: todos(tool_input), tool_use_id, tool_response: {} }]
+    return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: 'TodoWrite', tool_input: todos(tool_input), tool_use_id, tool_response: {}, duration_ms: undefined }]
   }
   const fileTool = FILE_TOOLS[tool_name]
   if (fileTool) {
     const file_path = requiredString(tool_input, 'file_path')
-    return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: fileTool, tool_input: { file_path }, tool_use_id, tool_response: {} }]
+    return [{ ...envelope, hook_event_name: 'PostToolUse', tool_name: fileTool, tool_input: { file_path }, tool_use_id, tool_response: {}, duration_ms: undefined }]
   }
   return []
 }
@@ -75,7 +76,8 @@ export function geminiEvents(value: unknown): HookEvent[] {
     session_id: requiredString(value, 'session_id'),
     cwd: requiredString(value, 'cwd'),
     prompt_id: undefined,
-    agent_id: undefined
+    agent_id: undefined,
+    permission_mode: undefined
   }
   switch (name) {
     case 'SessionStart':
@@ -85,7 +87,7 @@ export function geminiEvents(value: unknown): HookEvent[] {
     case 'AfterTool':
       return afterTool(envelope, value)
     case 'AfterAgent':
-      return [{ ...envelope, hook_event_name: 'Stop', last_assistant_message: optionalString(value, 'prompt_response') }]
+      return [{ ...envelope, hook_event_name: 'Stop', last_assistant_message: optionalString(value, 'prompt_response'), running_in_background: 0 }]
     case 'SessionEnd':
       return [{ ...envelope, hook_event_name: name, reason: optionalString(value, 'reason') }]
     default:
