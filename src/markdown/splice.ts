@@ -98,8 +98,10 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
   const tasks = parsed.tasks.slice()
   const edited = parsed.tasks[index] as ParsedTask
   // Pieces of `source`, not slices of `result`: slicing the concatenation would copy the whole file.
+  // The next line too: whether it continues the paragraph decides where a hard break stands.
   const lineEnd = source.indexOf('\n', to)
-  const line = source.slice(edited.start, from) + text + source.slice(to, lineEnd === -1 ? source.length : lineEnd)
+  const nextEnd = lineEnd === -1 ? -1 : source.indexOf('\n', lineEnd + 1)
+  const line = source.slice(edited.start, from) + text + source.slice(to, nextEnd === -1 ? source.length : nextEnd)
   tasks[index] = reread(line, edited.start, { ...edited, end: edited.end + delta })
   if (delta !== 0) {
     for (let k = index + 1; k < tasks.length; k++) tasks[k] = shiftedTask(tasks[k] as ParsedTask, delta, 0)
@@ -476,12 +478,24 @@ function move(state: State, id: string, parentId: string | null, index: number |
   return insert(without, parentIndex(without, parentId), index, fragment)
 }
 
+/** Gives a task without an id, or a copy of a line with an id that an earlier task has, its own id. */
 function assignId(state: State, index: number, id: string): State {
   const task = state.parsed.tasks[index]
   if (task === undefined) fail(`TASKS.md has no task number ${index}.`)
-  if (task.id !== null) fail(`The task on line ${task.line} already has the id ${task.id}.`)
   assertNewId(state, id)
-  return replaceInLine(state, index, task.tailEnd, task.tailEnd, ` <!-- ${id} -->`)
+  if (task.id === null) return replaceInLine(state, index, task.tailEnd, task.tailEnd, ` <!-- ${id} -->`)
+  if (!state.parsed.tasks.slice(0, index).some((earlier) => earlier.id === task.id)) fail(`The task on line ${task.line} already has the id ${task.id}.`)
+  // The tail reader took the last id comment on the line: the one to replace.
+  const tail = state.source.slice(task.titleEnd, task.tailEnd)
+  const comment = lastMatch(tail, new RegExp(`<!--[ \\t]*${task.id}[ \\t]*-->`, 'g'))
+  return replaceInLine(state, index, task.titleEnd + comment.index, task.titleEnd + comment.index + comment[0].length, `<!-- ${id} -->`)
+}
+
+function lastMatch(text: string, pattern: RegExp): RegExpExecArray {
+  let last: RegExpExecArray | null = null
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) last = match
+  if (!last) throw new Error(`tasktrail bug: no ${pattern.source} in a task's tail.`)
+  return last
 }
 
 function applyEdit(state: State, edit: Edit): State {
