@@ -178,13 +178,15 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       return home === undefined || home === base?.id
     },
     newId: newTaskId,
-    fileIsBase
+    fileIsBase,
+    // Tasks restored or adopted below are created in another order than the file's.
+    adoptOrder: !base
   })
 
   const markBeforeApply = eventMark(store)
   // A first sync takes in the file's tasks before its new lines: a new line may sit under one of them.
   const adopted = base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!)
-  const imported = adopted + applyToStore(context, plan.toStore)
+  const imported = adopted + applyToStore(context, plan.toStore, !base)
   const conflicts: Conflict[] = [
     ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
     ...plan.conflicts
@@ -238,7 +240,7 @@ function adoptLines(store: Store, repo: Repo, parsed: ParsedTasks): number {
       task_context: line.meta.reason === undefined ? {} : { blocked_reason: line.meta.reason },
       client: repo.client,
       project: repo.project
-    }, 'file', 'first sync: read from TASKS.md')
+    }, 'file', 'first sync: read from TASKS.md', { adopted: true })
     adopted++
   }
   return adopted

@@ -133,7 +133,7 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string): str
   for (let pending = records; pending.length; ) {
     const ready = pending.filter((r) => known(r.parent_task_id) || !pending.some((p) => p.id === r.parent_task_id))
     for (const record of ready) {
-      store.createTask(repo.id, { ...record, parent_task_id: known(record.parent_task_id) ? record.parent_task_id ?? null : null }, 'file', `restored from ${PROGRESS_DIR}`)
+      store.createTask(repo.id, { ...record, parent_task_id: known(record.parent_task_id) ? record.parent_task_id ?? null : null }, 'file', `restored from ${PROGRESS_DIR}`, { adopted: true })
       restored.push(record.id)
     }
     pending = pending.filter((r) => !ready.includes(r))
