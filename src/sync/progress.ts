@@ -26,7 +26,12 @@ const HEADER =
   '<!-- Written by tasktrail sync; commit it with TASKS.md. TASKS.md decides title, status and nesting of the tasks it lists.' +
   ' One "- key: value" line per field; a value that is not plain one-line text is JSON. -->'
 
+// What JSON text can start with: a value, a string, an array, an object, true, false or null.
+const JSON_START = /^[\s]*[-0-9"[{tfn]/
+
 function parsesAsJson(text: string): boolean {
+  // Most titles cannot be JSON: tell them apart without a thrown error's cost.
+  if (!JSON_START.test(text)) return false
   try {
     JSON.parse(text)
     return true
