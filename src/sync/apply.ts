@@ -3,7 +3,7 @@
 // which the file must show in turn.
 import { isTerminal, type TaskStatus } from '../model/task.js'
 import type { Store } from '../store/store.js'
-import type { SyncContext } from './engine.js'
+import type { SyncContext } from './context.js'
 import { editsOfChanges, type FileEdit, type StoreOp, type TaskLine } from './merge.js'
 import { readProgress } from './progress.js'
 

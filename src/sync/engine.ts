@@ -4,14 +4,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { newTaskId } from '../model/ids.js'
-import type { ProjectLocation } from '../project/locate.js'
-import type { Repo, Source, Store } from '../store/store.js'
+import type { Repo, Store } from '../store/store.js'
 import { applyToStore, rolledUp } from './apply.js'
 import { decodeText, readBytes, replaceIfUnchanged } from './atomic.js'
 import {
   baseParsed, eventMark, findBase, homeOf, homelessTasks, recentWrites, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
 } from './bases.js'
 import { contentHash } from './content-hash.js'
+import { TASKS_FILE, type SyncContext, type SyncOptions, type SyncReport } from './context.js'
 import { readHead } from './head.js'
 import { importInPlace } from './in-place.js'
 import { applyEdits, hasConflictMarkers, isMarkdownRefusal, ParserNeeded, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
@@ -21,25 +21,6 @@ import { restoreFromProgress, writeProgressFiles } from './progress.js'
 import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
 import { recordBesideFile, spliceStatuses } from './status-splice.js'
 
-export interface SyncReport {
-  imported: number
-  written: number
-  conflicts: Array<{ taskId: string; field: string; rule: string }>
-  refused?: string
-}
-
-export const TASKS_FILE = 'TASKS.md'
-
-export interface SyncContext {
-  store: Store
-  project: ProjectLocation
-  repo: Repo
-}
-
-export interface SyncOptions {
-  source?: Source
-  force?: boolean
-}
 
 const HALF_GONE_MINIMUM = 4
 
