@@ -70,8 +70,13 @@ function htmlStart(rest: string, paragraph: boolean): HtmlEnd | null {
   return null
 }
 
+// The first characters of an ATX heading, a fence, a thematic break, a list item, a quote or HTML.
+const BLOCK_START = /^[#`~*_+\-0-9><]/
+
 /** Whether a line's text after its indentation can start a block (and so interrupt a paragraph). */
 export function startsBlock(rest: string): boolean {
+  // Most lines are prose: their first character already says they start nothing.
+  if (!BLOCK_START.test(rest)) return false
   return (
     ATX.test(rest) ||
     FENCE_OPEN.test(rest) ||

@@ -47,7 +47,7 @@ export function applyToStore(context: SyncContext, ops: StoreOp[], adopting = fa
         imported++
       }
     } else {
-      if (!adopting) imported += movedLines(op.ids.filter((id) => !placed.has(id)).map((id) => store.getTask(id)?.position ?? 0))
+      imported += movedLines(op.ids.filter((id) => !placed.has(id)).map((id) => store.getTask(id)?.position ?? 0))
       setOrder(store, op.ids)
     }
   }

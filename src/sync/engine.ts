@@ -159,14 +159,14 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
       return home === undefined || home === base?.id
     },
     newId: newTaskId,
-    fileIsBase,
-    // Tasks restored or adopted below are created in another order than the file's.
-    adoptOrder: !base
+    fileIsBase
   })
 
   const markBeforeApply = eventMark(store)
   // A first sync takes in the file's tasks before its new lines: a new line may sit under one of them.
-  const adopted = base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!)
+  // In the file's order, not the order the progress files are listed in.
+  const positions = base ? undefined : new Map(parsed!.tasks.flatMap((t) => (t.id === null ? [] : [[t.id, t.order] as const])))
+  const adopted = positions ? restoreFromProgress(store, repo, project.root, positions).length + adoptLines(store, repo, parsed!) : 0
   const imported = adopted + applyToStore(context, plan.toStore, !base)
   const conflicts: Conflict[] = [
     ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
@@ -216,6 +216,7 @@ function adoptLines(store: Store, repo: Repo, parsed: ParsedTasks): number {
       title: line.title,
       status: line.status,
       parent_task_id: parent && store.getTask(parent) ? parent : null,
+      position: line.order,
       task_type: line.meta.type ?? null,
       assigned_agent: line.meta.agent ?? null,
       task_context: line.meta.reason === undefined ? {} : { blocked_reason: line.meta.reason },

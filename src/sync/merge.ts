@@ -84,8 +84,6 @@ export interface PlanInput {
    * changes, so a hook's one-task change plans in time proportional to its changes.
    */
   fileIsBase?: boolean
-  /** The store takes the file's sibling order as it stands (a first sync), not only where it changed. */
-  adoptOrder?: boolean
 }
 
 /** An edit for the markdown engine's splicing writer. */
@@ -263,7 +261,7 @@ export function planSync(input: PlanInput): SyncPlan {
   for (const line of input.base.values()) appendTo(baseGroups, line.parent, line.id)
   for (const [parent, members] of groups) {
     const before = baseGroups.get(parent)
-    if (!input.adoptOrder && before && before.length === members.length && before.every((id, i) => members[i] === id)) continue
+    if (before && before.length === members.length && before.every((id, i) => members[i] === id)) continue
     toStore.push({ kind: 'order', parent, ids: members })
   }
   for (const op of toStore) {
