@@ -13,7 +13,7 @@ describe('regressions', () => {
   // sibling. The engine was right; the expectation was wrong.
   it('restyles and reads back a tab-nested task whose title holds U+2028', () => {
     const tasks = [task('t-00001', '!', [task('t-00002', '!', [task('t-00003', '!', [task('t-00004', '!\u2028!')])])])]
-    const style = { bullet: '-', indent: '\t', quote: false, loose: false, crlf: false, bom: false, finalNewline: false } as const
+    const style = { bullet: '-', indent: '\t', quote: '', breaks: false, loose: false, crlf: false, bom: false, finalNewline: false } as const
     const source = restyle(render(tasks), style)
     expect(source.endsWith('\t\t\t- [ ] !\u2028! <!-- t-00004 -->')).toBe(true)
     const parsed = parse(source)
