@@ -98,7 +98,19 @@ function startsBulletItem(rest: string): boolean {
   return item !== null && item[1] === undefined && item[2] !== undefined && !THEMATIC.test(rest)
 }
 
-function fenceCloses(text: string, fence: string): boolean {
+/** The fence a line opens (indented at most 3 columns), or null. */
+export function fenceOpening(text: string): string | null {
+  const { columns, at } = indentOf(text)
+  return columns > 3 ? null : FENCE_OPEN.exec(text.slice(at))?.[1] ?? null
+}
+
+/** Whether a line (indented at most 3 columns) is a thematic break, or under a paragraph a setext underline. */
+export function isThematicBreak(text: string): boolean {
+  const { columns, at } = indentOf(text)
+  return columns <= 3 && THEMATIC.test(text.slice(at))
+}
+
+export function fenceCloses(text: string, fence: string): boolean {
   const { columns, at } = indentOf(text)
   if (columns > 3) return false
   const rest = text.slice(at).replace(/[ \t\r]+$/, '')

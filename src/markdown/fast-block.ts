@@ -2,7 +2,7 @@
 // those lines directly gives exactly what remark gives (a property test holds the two
 // together) at a fraction of the cost — remark costs about 1 ms per call even for one line;
 // anything else in a run sends the whole run to remark.
-import { startsBlock, type Span } from './blocks.js'
+import { fenceCloses, fenceOpening, isThematicBreak, startsBlock, type Span } from './blocks.js'
 import { readTaskLine } from './task-line.js'
 import type { ParsedTask } from './types.js'
 
@@ -75,6 +75,30 @@ export function readSimpleRun(source: string, span: Span): RunTask[] | null {
     } else if (open.length === 0 && !paragraph && INDENTED_CODE.test(text)) {
       // Indented code: what may follow it (an ordered item, for one) is remark's to read.
       return null
+    } else if (fenceOpening(text) !== null || isThematicBreak(text)) {
+      // Fenced code or a break outside lists (inside an item, its indentation rules are remark's):
+      // it ends the lists and a paragraph, and a fence holds no tasks up to its closing line.
+      if (inside(columnsOf(/^[ \t]*/.exec(text)?.[0] as string)) > 0) return null
+      const fence = fenceOpening(text)
+      let end = next
+      if (fence !== null) {
+        for (;;) {
+          if (end >= span.end) return null // not closed in this run: remark decides how far it goes
+          const lineEnd = source.indexOf('\n', end)
+          const after = lineEnd === -1 || lineEnd >= span.end ? span.end : lineEnd + 1
+          const closes = fenceCloses(source.slice(end, lineEnd === -1 ? span.end : Math.min(lineEnd, span.end)), fence)
+          end = after
+          line++
+          if (closes) break
+        }
+      }
+      close(0)
+      itemParagraph = false
+      paragraph = false
+      contentEnd = end
+      previousBlank = false
+      at = end
+      continue
     } else if (itemParagraph && isProse(text)) {
       // A line that starts no block continues the item's paragraph, however indented (a lazy line).
       if (SETEXT_UNDERLINE.test(text)) return null

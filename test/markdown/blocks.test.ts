@@ -37,6 +37,7 @@ const lineArb = fc.oneof(
   fc.constantFrom('', '', '# Heading', '## Section', 'Some prose.', 'More prose, with `code`.', '  indented prose', '| a | b |', '<div>', '> quoted', '```', '---', '===', '    code?'),
   fc.constantFrom('  a note under a task', '   a [link](https://example.com) 📅 2025-01-01', 'a lazy line', '\ta tabbed note', '- a plain item', '  - a plain item', '\t- plain, tabbed', '1. plain', '--', '=', '  ==', 'a hard break\\', '    four-space note'),
   fc.constantFrom('> [!note] A callout', '> > nested quote', '> - [ ] quoted task', '> > - [x] deeper', '>', '> > - plain'),
+  fc.constantFrom('```js', '~~~', '````', '   ```', '  ~~~~', '```a`b', '***', '- - -', '  ---', '___', ' * * *'),
   fc.record({
     indent: fc.constantFrom('', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', '\t\t', ' \t', '\t  '),
     bullet: fc.constantFrom('-', '*', '+', '1.', '1)', '2.', '10.'),
