@@ -70,8 +70,13 @@ function htmlStart(rest: string, paragraph: boolean): HtmlEnd | null {
   return null
 }
 
+// The first characters of an ATX heading, a fence, a thematic break, a list item, a quote or HTML.
+const BLOCK_START = /^[#`~*_+\-0-9><]/
+
 /** Whether a line's text after its indentation can start a block (and so interrupt a paragraph). */
 export function startsBlock(rest: string): boolean {
+  // Most lines are prose: their first character already says they start nothing.
+  if (!BLOCK_START.test(rest)) return false
   return (
     ATX.test(rest) ||
     FENCE_OPEN.test(rest) ||
@@ -93,7 +98,19 @@ function startsBulletItem(rest: string): boolean {
   return item !== null && item[1] === undefined && item[2] !== undefined && !THEMATIC.test(rest)
 }
 
-function fenceCloses(text: string, fence: string): boolean {
+/** The fence a line opens (indented at most 3 columns), or null. */
+export function fenceOpening(text: string): string | null {
+  const { columns, at } = indentOf(text)
+  return columns > 3 ? null : FENCE_OPEN.exec(text.slice(at))?.[1] ?? null
+}
+
+/** Whether a line (indented at most 3 columns) is a thematic break, or under a paragraph a setext underline. */
+export function isThematicBreak(text: string): boolean {
+  const { columns, at } = indentOf(text)
+  return columns <= 3 && THEMATIC.test(text.slice(at))
+}
+
+export function fenceCloses(text: string, fence: string): boolean {
   const { columns, at } = indentOf(text)
   if (columns > 3) return false
   const rest = text.slice(at).replace(/[ \t\r]+$/, '')

@@ -8,7 +8,7 @@ import { hashText, splitBlocks, type Span } from './blocks.js'
 import type { RunTask } from './fast-block.js'
 import { countNewlines, endOfContentBefore, eolOf, profileOf } from './lines.js'
 import { shiftedTask } from './offsets.js'
-import { assertReadable, MarkdownRefusal } from './refusal.js'
+import { assertReadable } from './refusal.js'
 import { readJoined, runReader } from './runs.js'
 import { GFM_CHECKBOX_MARKERS, readTaskLine } from './task-line.js'
 import type { Block, ParsedFile, ParsedTask } from './types.js'
@@ -131,22 +131,11 @@ function assemble(runs: RunTask[][]): ParsedTask[] {
   // Typed, not a sparse array: a holey array of 10,000 entries made this the slowest step.
   const children = new Uint32Array(runs.reduce((sum, run) => sum + run.length, 0))
   let topLevel = 0
-  const seen = new Map<string, number>()
   for (const run of runs) {
     const offset = tasks.length
     for (const task of run) {
       if (task.parent !== null) task.parent += offset
       task.order = task.parent === null ? topLevel++ : (children[task.parent] as number)++
-      if (task.id !== null) {
-        const other = seen.get(task.id)
-        if (other !== undefined) {
-          throw new MarkdownRefusal(
-            task.line,
-            `the id ${task.id} is also on line ${other}, and two tasks cannot share an id. The file was not read and nothing was written; delete one of the two id comments (that task will get a new id).`
-          )
-        }
-        seen.set(task.id, task.line)
-      }
       tasks.push(task)
     }
   }

@@ -63,9 +63,9 @@ function parentIndex(state: State, id: string | null): number | null {
   return id === null ? null : find(state, id)
 }
 
-function assertNewId(state: State, id: string): void {
+function assertNewId(state: State, id: string, inFile = (known: string) => state.parsed.tasks.some((task) => task.id === known)): void {
   if (!isTaskId(id)) fail(`${JSON.stringify(id)} is not a task id (t- and 4 to 12 of 0-9, a-z without i, l, o, u).`)
-  if (state.parsed.tasks.some((task) => task.id === id)) fail(`TASKS.md already has a task with id ${id}.`)
+  if (inFile(id)) fail(`TASKS.md already has a task with id ${id}.`)
 }
 
 function lastDescendant(tasks: ParsedTask[], index: number): number {
@@ -98,8 +98,10 @@ function replaceInLine(state: State, index: number, from: number, to: number, te
   const tasks = parsed.tasks.slice()
   const edited = parsed.tasks[index] as ParsedTask
   // Pieces of `source`, not slices of `result`: slicing the concatenation would copy the whole file.
+  // The next line too: whether it continues the paragraph decides where a hard break stands.
   const lineEnd = source.indexOf('\n', to)
-  const line = source.slice(edited.start, from) + text + source.slice(to, lineEnd === -1 ? source.length : lineEnd)
+  const nextEnd = lineEnd === -1 ? -1 : source.indexOf('\n', lineEnd + 1)
+  const line = source.slice(edited.start, from) + text + source.slice(to, nextEnd === -1 ? source.length : nextEnd)
   tasks[index] = reread(line, edited.start, { ...edited, end: edited.end + delta })
   if (delta !== 0) {
     for (let k = index + 1; k < tasks.length; k++) tasks[k] = shiftedTask(tasks[k] as ParsedTask, delta, 0)
@@ -476,12 +478,87 @@ function move(state: State, id: string, parentId: string | null, index: number |
   return insert(without, parentIndex(without, parentId), index, fragment)
 }
 
-function assignId(state: State, index: number, id: string): State {
-  const task = state.parsed.tasks[index]
-  if (task === undefined) fail(`TASKS.md has no task number ${index}.`)
-  if (task.id !== null) fail(`The task on line ${task.line} already has the id ${task.id}.`)
-  assertNewId(state, id)
-  return replaceInLine(state, index, task.tailEnd, task.tailEnd, ` <!-- ${id} -->`)
+type AssignId = Extract<Edit, { kind: 'assignId' }>
+
+/**
+ * Gives tasks without an id, and copies of a line with an id an earlier task has, ids of their
+ * own, all in one pass over the file: a first sync gives hundreds of lines their ids, and
+ * splicing them one at a time copied the file and moved every task record once per id.
+ */
+function assignIds(state: State, edits: readonly AssignId[]): State {
+  const { source, parsed } = state
+  const ids = new Set<string>()
+  for (const task of parsed.tasks) if (task.id !== null) ids.add(task.id)
+  // Copies: lines with an id an earlier line has.
+  const firsts = new Map<string, number>()
+  parsed.tasks.forEach((task, index) => task.id !== null && !firsts.has(task.id) && firsts.set(task.id, index))
+  const copies = parsed.tasks.map((task, index) => task.id !== null && firsts.get(task.id) !== index)
+  const splices: Array<{ index: number; from: number; to: number; text: string }> = []
+  const given = new Set<number>()
+  for (const { task: index, id } of edits) {
+    const task = parsed.tasks[index]
+    if (task === undefined) fail(`TASKS.md has no task number ${index}.`)
+    assertNewId(state, id, (known) => ids.has(known))
+    if ((task.id !== null && !copies[index]) || given.has(index)) fail(`The task on line ${task.line} already has the id ${task.id ?? 'given to it'}.`)
+    ids.add(id)
+    given.add(index)
+    if (task.id === null) splices.push({ index, from: task.tailEnd, to: task.tailEnd, text: ` <!-- ${id} -->` })
+    else {
+      // The tail reader took the last id comment on the line: the one to replace.
+      const comment = lastMatch(source.slice(task.titleEnd, task.tailEnd), new RegExp(`<!--[ \\t]*${task.id}[ \\t]*-->`, 'g'))
+      splices.push({ index, from: task.titleEnd + comment.index, to: task.titleEnd + comment.index + comment[0].length, text: `<!-- ${id} -->` })
+    }
+  }
+  splices.sort((a, b) => a.from - b.from)
+  // shift(x): how far the text at offset x moves. Every splice lies inside a task's first line,
+  // never at a line start, so an end (a line start, or the end of the file) takes the splices up to it.
+  const starts: number[] = []
+  const shifts: number[] = []
+  const pieces: string[] = []
+  let at = 0
+  let delta = 0
+  for (const splice of splices) {
+    pieces.push(source.slice(at, splice.from), splice.text)
+    at = splice.to
+    delta += splice.text.length - (splice.to - splice.from)
+    starts.push(splice.from)
+    shifts.push(delta)
+  }
+  pieces.push(source.slice(at))
+  const result = pieces.join('')
+  const splicesBefore = (offset: number, isEnd = false): number => {
+    let low = 0
+    let high = starts.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (starts[middle]! < offset || (isEnd && starts[middle] === offset)) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+  const shift = (offset: number, isEnd = false): number => {
+    const count = splicesBefore(offset, isEnd)
+    return count === 0 ? 0 : shifts[count - 1]!
+  }
+  const tasks = parsed.tasks.map((task, index) => {
+    const moved = { ...shiftedTask(task, shift(task.start), 0), end: task.end + shift(task.end, true) }
+    return given.has(index) ? reread(result, 0, moved) : moved
+  })
+  // A task line never starts, ends or continues a block, so only the blocks' offsets and the hashes of those edited move.
+  const blocks = parsed.blocks.map((block) => {
+    const start = block.start + shift(block.start)
+    const end = block.end + shift(block.end, true)
+    const edited = splicesBefore(block.end, true) > splicesBefore(block.start)
+    return edited ? { ...block, start, end, hash: hashText(result.slice(start, end)) } : start === block.start ? block : { ...block, start, end }
+  })
+  return { ...state, source: result, parsed: { ...parsed, tasks, blocks, length: result.length } }
+}
+
+function lastMatch(text: string, pattern: RegExp): RegExpExecArray {
+  let last: RegExpExecArray | null = null
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) last = match
+  if (!last) throw new Error(`tasktrail bug: no ${pattern.source} in a task's tail.`)
+  return last
 }
 
 function applyEdit(state: State, edit: Edit): State {
@@ -494,7 +571,7 @@ function applyEdit(state: State, edit: Edit): State {
     case 'meta':
       return rewriteTask(state, find(state, edit.id), { meta: writtenMeta(edit.meta) })
     case 'assignId':
-      return assignId(state, edit.task, edit.id)
+      return assignIds(state, [edit])
     case 'insert':
       return insert(state, parentIndex(state, edit.parentId), edit.index, newFragment(state, edit.task))
     case 'remove':
@@ -516,6 +593,14 @@ export function applyEdits(source: string, parsed: ParsedFile, edits: Edit[]): {
   }
   // A new file (empty, or only a BOM) gets a final newline.
   const finalNewline = parsed.finalNewline || source.length === (parsed.bom ? 1 : 0)
-  const result = edits.reduce(applyEdit, { source, parsed, eol: parsed.eol, finalNewline })
-  return { source: result.source, parsed: result.parsed }
+  let state: State = { source, parsed, eol: parsed.eol, finalNewline }
+  for (let at = 0; at < edits.length; ) {
+    // A run of id assignments goes in one pass (they refer to tasks by index, which they do not move).
+    let end = at
+    while (end < edits.length && edits[end]!.kind === 'assignId') end++
+    if (end > at) state = assignIds(state, edits.slice(at, end) as AssignId[])
+    else state = applyEdit(state, edits[end++]!)
+    at = end
+  }
+  return { source: state.source, parsed: state.parsed }
 }

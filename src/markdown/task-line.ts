@@ -1,6 +1,7 @@
 // One task line: `[marker] title [key:: value]… <!-- t-id -->`, read and written.
 // Everything here works on source text only, so the writer never needs remark.
 import { isTaskType, type TaskStatus } from '../model/task.js'
+import { startsBlock } from './blocks.js'
 import type { Profile, TaskMeta } from './types.js'
 
 const MARKER_STATUS: Readonly<Record<string, TaskStatus>> = {
@@ -152,6 +153,26 @@ export interface TaskLine {
   stop: boolean
 }
 
+function trimmedEnd(text: string, to: number): number {
+  while (to > 0 && /[ \t\r]/.test(text[to - 1] as string)) to--
+  return to
+}
+
+/** Whether text[0, to) ends in a backslash that is not itself escaped. */
+function endsInBackslash(text: string, to: number): boolean {
+  let count = 0
+  while (count < to && text[to - 1 - count] === '\\') count++
+  return count % 2 === 1
+}
+
+/** Whether the line after the one ending at `lineEnd` continues its paragraph: it has text and starts no block. */
+function continuesParagraph(source: string, lineEnd: number): boolean {
+  if (lineEnd >= source.length) return false
+  const next = source.indexOf('\n', lineEnd + 1)
+  const rest = source.slice(lineEnd + 1, next === -1 ? source.length : next).replace(/^[ \t>]*/, '').replace(/\r$/, '')
+  return rest !== '' && !startsBlock(rest)
+}
+
 /** Reads the list item line starting at `bullet`, or null when it is not a task line. */
 export function readTaskLine(source: string, bullet: number): TaskLine | null {
   let lineEnd = source.indexOf('\n', bullet)
@@ -162,8 +183,10 @@ export function readTaskLine(source: string, bullet: number): TaskLine | null {
   const markerChar = start[1] as string
   const marked = MARKER_STATUS[markerChar]
   if (marked === undefined) return null
-  let to = text.length
-  while (to > 0 && /[ \t\r]/.test(text[to - 1] as string)) to--
+  let to = trimmedEnd(text, text.length)
+  // A hard break (`\` ending a line the paragraph continues after) belongs to the line's end,
+  // like trailing blanks: the title and tail end before it, so an id goes where it keeps the break.
+  if (endsInBackslash(text, to) && continuesParagraph(source, lineEnd)) to = trimmedEnd(text, to - 1)
   const from = start[0].length
   const tail = readTail(text, from, to)
   return {

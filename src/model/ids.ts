@@ -8,12 +8,20 @@ const LENGTH = 7
 
 export const TASK_ID_PATTERN = /^t-[0-9a-hjkmnp-tv-z]{4,12}$/
 
+// Random bytes for the next ids: one call to the system's generator per 64 ids, not one per id
+// (a first sync gives hundreds of lines their ids at once).
+let pool: Buffer | undefined
+let used = 0
+
 export function newTaskId(): string {
-  // Loaded on first use: node:crypto costs ~10 ms to load, more than a status change.
-  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
-  const bytes = randomBytes(LENGTH)
+  if (!pool || used + LENGTH > pool.length) {
+    // Loaded on first use: node:crypto costs ~10 ms to load, more than a status change.
+    const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
+    pool = randomBytes(LENGTH * 64)
+    used = 0
+  }
   let id = 't-'
-  for (const byte of bytes) id += ALPHABET[byte & 31]
+  for (let k = 0; k < LENGTH; k++) id += ALPHABET[pool[used++]! & 31]
   return id
 }
 

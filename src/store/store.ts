@@ -296,7 +296,11 @@ export class Store {
     ).run(taskId, field, encode(oldValue), encode(newValue), source, this.now(), note ?? null)
   }
 
-  createTask(repoId: number, input: NewTask, source: Source, note?: string): StoredTask {
+  /**
+   * `adopted`: the task is taken in as a file already shows it (a first sync), so its status is
+   * no change that could roll up to its parent.
+   */
+  createTask(repoId: number, input: NewTask, source: Source, note?: string, { adopted = false }: { adopted?: boolean } = {}): StoredTask {
     const now = this.now()
     const status = input.status ?? 'pending'
     const timestamps = statusPatch({ status: 'pending', started_at: input.started_at ?? null, completed_at: null }, status, input.created_at ?? now)
@@ -333,7 +337,7 @@ export class Store {
     // Only a start rolls up on creation: a sync or an import creates a parent's subtasks one by
     // one, and the first completed one would otherwise complete the parent before its open
     // siblings exist.
-    if (parent && status === 'in_progress') this.rollUp(parent, status, source)
+    if (parent && status === 'in_progress' && !adopted) this.rollUp(parent, status, source)
     return this.getTask(id)!
   }
 

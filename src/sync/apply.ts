@@ -3,14 +3,19 @@
 // which the file must show in turn.
 import { isTerminal, type TaskStatus } from '../model/task.js'
 import type { Store } from '../store/store.js'
-import type { SyncContext } from './engine.js'
+import type { SyncContext } from './context.js'
 import { editsOfChanges, type FileEdit, type StoreOp, type TaskLine } from './merge.js'
 import { readProgress } from './progress.js'
 
-/** Applies the plan's store operations; returns how many changed a task. */
-export function applyToStore(context: SyncContext, ops: StoreOp[]): number {
+/**
+ * Applies the plan's store operations; returns how many changed a task. `adopting`: a first
+ * sync, which takes the file's new lines as they stand (no roll-up to their parents).
+ */
+export function applyToStore(context: SyncContext, ops: StoreOp[], adopting = false): number {
   const { store, repo, project } = context
   let imported = 0
+  // Tasks this plan creates or moves to another parent: their edit is counted already.
+  const placed = new Set(ops.flatMap((op) => (op.kind === 'create' ? [op.line.id] : op.kind === 'update' && 'parent' in op.changes ? [op.id] : [])))
   for (const op of ops) {
     if (op.kind === 'create') {
       const { line } = op
@@ -27,7 +32,7 @@ export function applyToStore(context: SyncContext, ops: StoreOp[]): number {
         task_context: { ...details?.task_context, ...(line.reason ? { blocked_reason: line.reason } : {}) },
         client: details?.client ?? repo.client,
         project: details?.project ?? repo.project
-      }, 'file', 'added in TASKS.md')
+      }, 'file', 'added in TASKS.md', { adopted: adopting })
       imported++
     } else if (op.kind === 'update') {
       const { status, reason, title, type, agent, parent } = op.changes
@@ -42,10 +47,36 @@ export function applyToStore(context: SyncContext, ops: StoreOp[]): number {
         imported++
       }
     } else {
-      op.ids.forEach((id, position) => store.updateTask(id, { position }, 'file'))
+      imported += movedLines(op.ids.filter((id) => !placed.has(id)).map((id) => store.getTask(id)?.position ?? 0))
+      setOrder(store, op.ids)
     }
   }
   return imported
+}
+
+/** Gives sibling tasks the positions of their order in the file. */
+export function setOrder(store: Store, ids: readonly string[]): void {
+  ids.forEach((id, position) => store.updateTask(id, { position }, 'file'))
+}
+
+/**
+ * How many lines a person moved to turn the old order into the new: the siblings not in the
+ * longest run that kept its order (`positions`: the old positions, in the new order).
+ */
+export function movedLines(positions: readonly number[]): number {
+  // Patience sorting: tails[k] is the smallest last position of a kept run of length k + 1.
+  const tails: number[] = []
+  for (const position of positions) {
+    let low = 0
+    let high = tails.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (tails[middle]! < position) low = middle + 1
+      else high = middle
+    }
+    tails[low] = position
+  }
+  return positions.length - tails.length
 }
 
 /** Tasks whose status the store rolled up after the event `mark`. */

@@ -24,13 +24,10 @@ export function readText(path: string): string | null {
 
 /** The file's bytes, or null when it does not exist; refuses anything but a regular file. */
 export function readBytes(path: string): Buffer | null {
-  let stat
-  try {
-    stat = lstatSync(path)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
+  // Without throwing for a missing file: a first sync looks for hundreds of progress files that
+  // do not exist yet, and building each error's stack cost more than the look.
+  const stat = lstatSync(path, { throwIfNoEntry: false })
+  if (stat === undefined) return null
   if (!stat.isFile()) {
     const what = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file'
     throw new UnsafeFile(`${path} is ${what}; tasktrail reads and writes only a regular file there, and left it alone. Replace it with a file.`)

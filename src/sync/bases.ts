@@ -188,6 +188,9 @@ export function baseTasksIn(store: Store, stored: StoredParsed, block: Block): A
   return tasks
 }
 
+/** Path and value pairs per jsonb_replace call: two arguments each, under SQLite's limit of 1,000. */
+const PATCH_SLICE = 400
+
 /** Replaces tasks and blocks of a base in place (their offsets unchanged) and records the new file's hash. */
 export function patchBase(
   store: Store,
@@ -195,17 +198,19 @@ export function patchBase(
   stored: StoredParsed,
   fields: { head: string | null; fileHash: string; eventMark: number; recentWrites: Write[]; tasks: Array<[number, ParsedTask]>; blocks: Array<[number, Block]> }
 ): void {
-  const paths: string[] = []
-  const values: string[] = []
-  for (const [index, task] of fields.tasks) {
-    paths.push(`'$.tasks[${index}]', json(?)`)
-    values.push(JSON.stringify(packTask(task)))
+  const replacements: Array<[path: string, json: string]> = [
+    ...fields.tasks.map(([index, task]): [string, string] => [`$.tasks[${index}]`, JSON.stringify(packTask(task))]),
+    ...fields.blocks.map(([index, block]): [string, string] => [`$.blocks[${index}]`, JSON.stringify(block)])
+  ]
+  // SQLite takes at most 1,000 arguments per function call: a save that ticks hundreds of
+  // boxes is patched in slices, the first on the stored value already loaded, the rest on the column.
+  for (let at = 0; at < replacements.length; at += PATCH_SLICE) {
+    const slice = replacements.slice(at, at + PATCH_SLICE)
+    const pairs = slice.map(() => '?, json(?)').join(', ')
+    store
+      .prepare(`UPDATE sync_base_files SET parsed = jsonb_replace(${at === 0 ? '?' : 'parsed'}, ${pairs}) WHERE base_id = ?`)
+      .run(...(at === 0 ? [stored.jsonb] : []), ...slice.flat(), base.id)
   }
-  for (const [index, block] of fields.blocks) {
-    paths.push(`'$.blocks[${index}]', json(?)`)
-    values.push(JSON.stringify(block))
-  }
-  store.prepare(`UPDATE sync_base_files SET parsed = jsonb_replace(?, ${paths.join(', ')}) WHERE base_id = ?`).run(stored.jsonb, ...values, base.id)
   store
     .prepare('UPDATE sync_bases SET head = ?, file_hash = ?, event_mark = ?, recent_writes = ?, synced_at = ? WHERE id = ?')
     .run(fields.head, fields.fileHash, fields.eventMark, JSON.stringify(fields.recentWrites), store.now(), base.id)

@@ -4,14 +4,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { newTaskId } from '../model/ids.js'
-import type { ProjectLocation } from '../project/locate.js'
-import type { Repo, Source, Store } from '../store/store.js'
+import type { Repo, Store } from '../store/store.js'
 import { applyToStore, rolledUp } from './apply.js'
 import { decodeText, readBytes, replaceIfUnchanged } from './atomic.js'
 import {
   baseParsed, eventMark, findBase, homeOf, homelessTasks, recentWrites, recordResolution, saveBase, setHomes, storeChangesSince, type BaseRow
 } from './bases.js'
 import { contentHash } from './content-hash.js'
+import { TASKS_FILE, type SyncContext, type SyncOptions, type SyncReport } from './context.js'
 import { readHead } from './head.js'
 import { importInPlace } from './in-place.js'
 import { applyEdits, hasConflictMarkers, isMarkdownRefusal, ParserNeeded, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
@@ -21,25 +21,6 @@ import { restoreFromProgress, writeProgressFiles } from './progress.js'
 import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
 import { recordBesideFile, spliceStatuses } from './status-splice.js'
 
-export interface SyncReport {
-  imported: number
-  written: number
-  conflicts: Array<{ taskId: string; field: string; rule: string }>
-  refused?: string
-}
-
-export const TASKS_FILE = 'TASKS.md'
-
-export interface SyncContext {
-  store: Store
-  project: ProjectLocation
-  repo: Repo
-}
-
-export interface SyncOptions {
-  source?: Source
-  force?: boolean
-}
 
 const HALF_GONE_MINIMUM = 4
 
@@ -183,8 +164,10 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
 
   const markBeforeApply = eventMark(store)
   // A first sync takes in the file's tasks before its new lines: a new line may sit under one of them.
-  const adopted = base ? 0 : restoreFromProgress(store, repo, project.root).length + adoptLines(store, repo, parsed!)
-  const imported = adopted + applyToStore(context, plan.toStore)
+  // In the file's order, not the order the progress files are listed in.
+  const positions = base ? undefined : new Map(parsed!.tasks.flatMap((t) => (t.id === null ? [] : [[t.id, t.order] as const])))
+  const adopted = positions ? restoreFromProgress(store, repo, project.root, positions).length + adoptLines(store, repo, parsed!) : 0
+  const imported = adopted + applyToStore(context, plan.toStore, !base)
   const conflicts: Conflict[] = [
     ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
     ...plan.conflicts
@@ -233,12 +216,13 @@ function adoptLines(store: Store, repo: Repo, parsed: ParsedTasks): number {
       title: line.title,
       status: line.status,
       parent_task_id: parent && store.getTask(parent) ? parent : null,
+      position: line.order,
       task_type: line.meta.type ?? null,
       assigned_agent: line.meta.agent ?? null,
       task_context: line.meta.reason === undefined ? {} : { blocked_reason: line.meta.reason },
       client: repo.client,
       project: repo.project
-    }, 'file', 'first sync: read from TASKS.md')
+    }, 'file', 'first sync: read from TASKS.md', { adopted: true })
     adopted++
   }
   return adopted

@@ -13,10 +13,11 @@
 // report.refused. The rules are in docs/SYNC.md.
 import type { ProjectLocation } from '../project/locate.js'
 import type { Repo, Source, Store } from '../store/store.js'
-import { syncInLock, type SyncOptions, type SyncReport } from './engine.js'
+import type { SyncOptions, SyncReport } from './context.js'
+import { syncInLock } from './engine.js'
 import { loadParser, type Parser } from './markdown.js'
 
-export type { SyncReport } from './engine.js'
+export type { SyncReport } from './context.js'
 
 /** How often a sync starts over because TASKS.md changed under it, before it gives up. */
 const ATTEMPTS = 8

@@ -130,23 +130,32 @@ export function editsOfChanges(line: TaskLine, changes: Partial<Omit<TaskLine, '
   return edits
 }
 
+/**
+ * Which lines need an id of their own: those without one, and copies of a line with its id (a
+ * line duplicated in an editor is a new task; the first line with the id keeps it).
+ */
+export function lackingIds(file: ReadonlyArray<{ id: string | null }>): boolean[] {
+  const seen = new Set<string>()
+  return file.map(({ id }) => {
+    if (id === null || seen.has(id)) return true
+    seen.add(id)
+    return false
+  })
+}
+
 /** Plans one sync: what goes into the store, what is spliced into the file, what conflicted. */
 export function planSync(input: PlanInput): SyncPlan {
   const toStore: StoreOp[] = []
   const toFile: FileEdit[] = []
   const conflicts: Conflict[] = []
 
-  // Ids for the file's lines: a new line, or the second line with an id already seen, gets a new id.
-  const ids: string[] = []
-  const seen = new Set<string>()
-  input.file.forEach((task, index) => {
-    let id = task.id
-    if (id === null || seen.has(id)) {
-      id = input.newId()
-      toFile.push({ kind: 'assignId', task: index, id })
-    }
-    seen.add(id)
-    ids.push(id)
+  // Ids for the file's lines: a new line, or a line copied with its id, gets a new id.
+  const lacking = lackingIds(input.file)
+  const ids = input.file.map((task, index) => {
+    if (!lacking[index]) return task.id!
+    const id = input.newId()
+    toFile.push({ kind: 'assignId', task: index, id })
+    return id
   })
   const fileLines = input.file.map((task, index): TaskLine => ({
     id: ids[index]!,

@@ -26,7 +26,12 @@ const HEADER =
   '<!-- Written by tasktrail sync; commit it with TASKS.md. TASKS.md decides title, status and nesting of the tasks it lists.' +
   ' One "- key: value" line per field; a value that is not plain one-line text is JSON. -->'
 
+// Text that JSON.parse reads without a container or a string: true, false, null, a number.
+const JSON_SCALAR = /^[ \t\n\r]*(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)[ \t\n\r]*$/
+
+/** Whether JSON.parse would read `text`; without its thrown error's cost for the titles and times that are not JSON. */
 function parsesAsJson(text: string): boolean {
+  if (!/^[ \t\n\r]*["[{]/.test(text)) return JSON_SCALAR.test(text)
   try {
     JSON.parse(text)
     return true
@@ -103,20 +108,37 @@ export function writeProgressFiles(store: Store, root: string, ids: Iterable<str
       continue
     }
     const text = renderProgress(task)
-    if (readText(path) === text) continue
+    const before = readText(path)
+    if (before === text) continue
     if (!made) mkdirSync(dir, { recursive: true })
     made = true
+    // A new file is created in place, half the file system work of a temp file and a rename (a
+    // first sync writes hundreds): a crash midway leaves the sync uncommitted, and the sync that
+    // runs again rewrites the file. A file that exists is replaced whole, never seen half-written.
+    if (before === null && createdWith(path, text)) continue
     const temp = `${path}.tmp-${process.pid}`
     writeFileSync(temp, text)
     renameSync(temp, path)
   }
 }
 
+/** Writes a file that does not exist yet; false when one appeared meanwhile. */
+function createdWith(path: string, text: string): boolean {
+  try {
+    writeFileSync(path, text, { flag: 'wx' })
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+}
+
 /**
  * Restores the tasks that only progress files remember (their lines were removed from
- * TASKS.md): on the first sync of a work tree, so a fresh clone loses nothing.
+ * TASKS.md): on the first sync of a work tree, so a fresh clone loses nothing. `positions`:
+ * the sibling order of the tasks TASKS.md shows.
  */
-export function restoreFromProgress(store: Store, repo: Repo, root: string): string[] {
+export function restoreFromProgress(store: Store, repo: Repo, root: string, positions: ReadonlyMap<string, number>): string[] {
   let names: string[]
   try {
     names = readdirSync(join(root, PROGRESS_DIR)).filter((n) => n.endsWith('.md'))
@@ -133,7 +155,8 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string): str
   for (let pending = records; pending.length; ) {
     const ready = pending.filter((r) => known(r.parent_task_id) || !pending.some((p) => p.id === r.parent_task_id))
     for (const record of ready) {
-      store.createTask(repo.id, { ...record, parent_task_id: known(record.parent_task_id) ? record.parent_task_id ?? null : null }, 'file', `restored from ${PROGRESS_DIR}`)
+      const parent = known(record.parent_task_id) ? record.parent_task_id ?? null : null
+      store.createTask(repo.id, { ...record, parent_task_id: parent, position: positions.get(record.id) }, 'file', `restored from ${PROGRESS_DIR}`, { adopted: true })
       restored.push(record.id)
     }
     pending = pending.filter((r) => !ready.includes(r))

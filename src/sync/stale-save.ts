@@ -8,7 +8,7 @@
 // the agent just ticked is a person's decision, and so is a file equal byte for byte to the one
 // before the writes (undo, git checkout). Pure functions; src/sync/engine.ts applies the result.
 import { linesOfTasks } from './lines.js'
-import type { FileEdit, FileTask, LineField, StoreChange, TaskLine } from './merge.js'
+import { lackingIds, type FileEdit, type FileTask, type LineField, type StoreChange, type TaskLine } from './merge.js'
 
 /** One change a write of TASKS.md made, with what the line said before it. */
 export type WrittenChange =
@@ -72,9 +72,10 @@ function showsNone(writes: readonly Write[], view: FileView): boolean {
   // Only a missing line tasktrail wrote tells a stale copy from a person's edit.
   if (!changes.some((c) => c.kind === 'insert' || c.kind === 'assignId')) return false
   const inserted = new Set(changes.flatMap((c) => (c.kind === 'insert' ? [c.id] : [])))
-  // Each id tasktrail gave a line needs a line of that title still without one.
+  // Each id tasktrail gave a line needs a line of that title still without one (or with a copied one).
   const idless = new Map<string, number>()
-  for (const t of view.tasks) if (t.id === null) idless.set(t.title, (idless.get(t.title) ?? 0) + 1)
+  const lacking = lackingIds(view.tasks)
+  view.tasks.forEach((t, k) => lacking[k] && idless.set(t.title, (idless.get(t.title) ?? 0) + 1))
   const earliest = new Map<string, string | null>()
   for (const c of changes) if (c.kind === 'field' && !earliest.has(`${c.id} ${c.field}`)) earliest.set(`${c.id} ${c.field}`, c.before)
   return changes.every((c) => {
@@ -130,6 +131,7 @@ export function replayUnseen(unseen: readonly WrittenChange[], file: readonly Fi
     return change
   }
   const earliest = new Set<string>()
+  const lacking = lackingIds(tasks)
   for (const c of unseen) {
     if (c.kind === 'insert') {
       base.delete(c.id)
@@ -138,7 +140,8 @@ export function replayUnseen(unseen: readonly WrittenChange[], file: readonly Fi
       base.set(c.id, linesOfTasks(tasks).get(c.id)!)
       changeOf(c.id).deleted = true
     } else if (c.kind === 'assignId') {
-      const index = tasks.findIndex((t) => t.id === null && t.title === c.title)
+      const index = tasks.findIndex((t, k) => lacking[k] && t.title === c.title)
+      lacking[index] = false
       tasks[index]!.id = c.id
       assignIds.push({ kind: 'assignId', task: index, id: c.id })
     } else {

@@ -7,7 +7,7 @@ import type { Repo, Store } from '../store/store.js'
 import { readBytes } from './atomic.js'
 import { contentHash } from './content-hash.js'
 import { findBase } from './bases.js'
-import { TASKS_FILE, type SyncReport } from './engine.js'
+import { TASKS_FILE, type SyncReport } from './context.js'
 import { readHead } from './head.js'
 import { syncProject } from './index.js'
 

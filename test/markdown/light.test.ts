@@ -27,7 +27,6 @@ describe('refusals', () => {
   it.each([
     ['- [ ] a\n<<<<<<< HEAD\n- [ ] b\n=======\n- [ ] c\n>>>>>>> main\n', 2],
     ['- [ ] a\n- [ ] b\0\n', 2],
-    ['- [ ] a <!-- t-abcd -->\n- [ ] b <!-- t-abcd -->\n', 2],
     ['- [ ] a\r- [ ] b\n', 1]
   ])('refuses %j at line %i', (source, line) => {
     expect(() => parse(source)).toThrow(MarkdownRefusal)

@@ -13,7 +13,7 @@ describe('regressions', () => {
   // sibling. The engine was right; the expectation was wrong.
   it('restyles and reads back a tab-nested task whose title holds U+2028', () => {
     const tasks = [task('t-00001', '!', [task('t-00002', '!', [task('t-00003', '!', [task('t-00004', '!\u2028!')])])])]
-    const style = { bullet: '-', indent: '\t', quote: false, loose: false, crlf: false, bom: false, finalNewline: false } as const
+    const style = { bullet: '-', indent: '\t', quote: '', breaks: false, loose: false, crlf: false, bom: false, finalNewline: false } as const
     const source = restyle(render(tasks), style)
     expect(source.endsWith('\t\t\t- [ ] !\u2028! <!-- t-00004 -->')).toBe(true)
     const parsed = parse(source)
@@ -85,5 +85,35 @@ describe('regressions', () => {
     const result = applyEdits(source, parse(source), [{ kind: 'move', id: 't-00003', parentId: 't-00001', index: 0 }])
     expect(result.source).toBe('1) [ ] a <!-- t-00001 -->\n   1) [ ] c <!-- t-00003 -->\n       1) [ ] d <!-- t-00004 -->\n1) [ ] b <!-- t-00002 -->')
     expect(result.parsed).toEqual(parse(result.source))
+  })
+
+  // Issue 19: a line duplicated in an editor, id and all, is a second task (sync gives it an id of its own).
+  it('reads a line copied with its id, and gives the copy an id of its own by replacing only that comment', () => {
+    const source = '- [ ] a [type:: research] <!--t-abcd-->\n  - [ ] sub <!-- t-5ab1 -->\n- [ ] a [type:: research] <!--t-abcd-->\n  - [ ] sub <!-- t-5ab1 -->\n'
+    const parsed = parse(source)
+    expect(parsed.tasks.map((t) => [t.id, t.parent])).toEqual([['t-abcd', null], ['t-5ab1', 0], ['t-abcd', null], ['t-5ab1', 2]])
+    const result = applyEdits(source, parsed, [{ kind: 'assignId', task: 2, id: 't-c0py' }, { kind: 'assignId', task: 3, id: 't-5ab2' }])
+    expect(result.source).toBe('- [ ] a [type:: research] <!--t-abcd-->\n  - [ ] sub <!-- t-5ab1 -->\n- [ ] a [type:: research] <!-- t-c0py -->\n  - [ ] sub <!-- t-5ab2 -->\n')
+    expect(result.parsed).toEqual(parse(result.source))
+    // The first line with the id keeps it; a line with an id of its own is not a copy.
+    expect(() => applyEdits(source, parsed, [{ kind: 'assignId', task: 0, id: 't-c0py' }])).toThrow(/already has the id/)
+  })
+
+  // Issue 19: `\` ending a line the paragraph continues after is a hard break; an id written
+  // after it would turn the break into a literal backslash on GitHub.
+  it('writes an id before a hard break, as before trailing blanks, and keeps a literal backslash in the title', () => {
+    const source = '- [ ] one\\\n  more\n- [ ] two \\\r\n  more\n> - [ ] three\\\n> more\n- [ ] literal\\\n- [ ] escaped\\\\\n  more\n'
+    const parsed = parse(source)
+    expect(parsed.tasks.map((t) => t.title)).toEqual(['one', 'two', 'three', 'literal\\', 'escaped\\\\'])
+    const result = applyEdits(source, parsed, parsed.tasks.map((_, task) => ({ kind: 'assignId' as const, task, id: `t-000${task}` })))
+    expect(result.source).toBe(
+      '- [ ] one <!-- t-0000 -->\\\n  more\n- [ ] two <!-- t-0001 --> \\\r\n  more\n> - [ ] three <!-- t-0002 -->\\\n> more\n' +
+        '- [ ] literal\\ <!-- t-0003 -->\n- [ ] escaped\\\\ <!-- t-0004 -->\n  more\n'
+    )
+    expect(result.parsed).toEqual(parse(result.source))
+    const ticked = applyEdits(result.source, result.parsed, [{ kind: 'status', id: 't-0000', status: 'completed' }, { kind: 'title', id: 't-0002', title: 'three!' }])
+    expect(ticked.source).toContain('- [x] one <!-- t-0000 -->\\\n  more\n')
+    expect(ticked.source).toContain('> - [ ] three! <!-- t-0002 -->\\\n> more\n')
+    expect(ticked.parsed).toEqual(parse(ticked.source))
   })
 })

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parse, render, type ParsedFile } from '../../src/markdown/index.js'
+import { parse, render, type ParsedFile, type RenderTask } from '../../src/markdown/index.js'
 import { readBytes } from '../../src/sync/atomic.js'
 import { baseParsed, findBase, storeChangesSince } from '../../src/sync/bases.js'
 import { contentHash } from '../../src/sync/content-hash.js'
@@ -14,7 +14,7 @@ import { importInPlace } from '../../src/sync/in-place.js'
 import { syncProject, withProjectSync } from '../../src/sync/index.js'
 import { RULES } from '../../src/sync/merge.js'
 import { loadParser } from '../../src/sync/markdown.js'
-import { treeArb } from '../markdown/helpers.js'
+import { idFor, treeArb } from '../markdown/helpers.js'
 import { restyle, styleArb } from '../markdown/style.js'
 import { syncedProject, type SyncedProject } from './helpers.js'
 
@@ -186,5 +186,47 @@ describe('importInPlace', () => {
       { numRuns: Number(process.env.RUNS ?? 120), seed: Number(process.env.SEED ?? 11), endOnFailure: process.env.RUNS !== undefined }
     )
     expect(inPlace).toBeGreaterThan(30)
+  }, 120_000)
+
+  // Issue 19: ticking 250 boxes or more in one save (a long progress checklist, a pull) failed
+  // every sync: one jsonb_replace call took two arguments per task and SQLite allows 1,000.
+  it('does what the full merge does when a save changes 250 boxes or more of a long checklist', async () => {
+    const longList = fc.array(fc.constantFrom(0, 0, 0, 0, 1, 2), { minLength: 330, maxLength: 360 }).map((depths) => {
+      const roots: RenderTask[] = []
+      const path: RenderTask[] = []
+      depths.forEach((wanted, i) => {
+        const depth = Math.min(wanted, path.length)
+        const task: RenderTask = { id: idFor(i), title: `task ${i}`, status: i % 9 === 0 ? 'completed' : 'pending', meta: {}, children: [] }
+        ;(depth === 0 ? roots : path[depth - 1]!.children!).push(task)
+        path.length = depth
+        path.push(task)
+      })
+      return roots
+    })
+    await fc.assert(
+      // Outside a quote each top-level task is a block of its own: more than 500 tasks and blocks to patch.
+      fc.asyncProperty(longList, styleArb.filter((style) => style.quote === ''), fc.constantFrom('x', 'X', '/'), async (tasks, style, marker) => {
+        const text = restyle(render(tasks), style)
+        const markers = parse(text).tasks.map((t) => t.marker + 1)
+        const units = text.split('')
+        for (const at of markers) units[at] = units[at] === ' ' ? marker : ' '
+        const after = units.join('')
+        const a = await syncedProject(text)
+        const b = await syncedProject(text)
+        try {
+          writeFileSync(a.path, after)
+          writeFileSync(b.path, after)
+          expect(importNow(a)).toBeDefined()
+          const report = await syncProject(a.store, a.project, a.repo)
+          expect(report.refused).toBeUndefined()
+          await syncProject(b.store, b.project, b.repo, { force: true })
+          expect(outcome(a)).toEqual(outcome(b))
+        } finally {
+          a.store.close()
+          b.store.close()
+        }
+      }),
+      { numRuns: 3, seed: 19 }
+    )
   }, 120_000)
 })

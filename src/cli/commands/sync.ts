@@ -12,10 +12,23 @@ export function describeReport(report: SyncReport): string {
   return `synced: ${plural(report.imported, 'edit')} imported, ${plural(report.written, 'change')} written, ${plural(report.conflicts.length, 'conflict')} resolved`
 }
 
-/** Runs a command's store change and writes it to TASKS.md; a refused sync is a warning, the change stands. */
+/** One line per conflict a sync settled: the task, the field and the rule that decided. */
+export function describeConflicts(report: SyncReport): string[] {
+  return report.conflicts.map((c) => `  ${c.taskId} ${c.field}: ${c.rule}`)
+}
+
+/**
+ * Runs a command's store change and writes it to TASKS.md; a refused sync is a warning, the
+ * change stands. A hand edit of the same task, merged in the same sync, can settle the
+ * change otherwise (a box ticked by hand outranks a start): the command says so, as sync does.
+ */
 export async function changeAndSync<T>(context: Context, output: Output, change: () => T): Promise<T> {
   const { result, report } = await withProjectSync(context.store, context.project, context.repo, change, { source: 'cli' })
   if (report.refused) output.err(`tasktrail: the change is saved in the store, but TASKS.md was not updated: ${report.refused}`)
+  if (report.conflicts.length) {
+    const count = report.conflicts.length === 1 ? 'a conflict' : `${report.conflicts.length} conflicts`
+    output.err([`tasktrail: TASKS.md was edited by hand too; the sync settled ${count}:`, ...describeConflicts(report)].join('\n'))
+  }
   return result
 }
 
@@ -30,7 +43,7 @@ const sync: Command = {
     if (invocation.values.json) printJson(invocation.output, report)
     else {
       invocation.output.out(describeReport(report))
-      for (const c of report.conflicts) invocation.output.out(`  ${c.taskId} ${c.field}: ${c.rule}`)
+      for (const line of describeConflicts(report)) invocation.output.out(line)
     }
     return report.refused ? 1 : 0
   }

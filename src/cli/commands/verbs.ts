@@ -20,7 +20,7 @@ function verbCommand(verb: Verb, usage: string, summary: string, options: Comman
       const reason = text(values, 'reason')
       if (verb === 'block' && !reason?.trim()) throw usageError('block needs --reason TEXT: say what the task waits for')
       const context = openContext(invocation)
-      const task = await changeAndSync(context, invocation.output, () => {
+      const changed = await changeAndSync(context, invocation.output, () => {
         const task = findTask(context, invocation.positionals[0]!)
         const refusal = verbRefusal(verb, task)
         if (refusal) throw new CliError(refusal)
@@ -30,6 +30,8 @@ function verbCommand(verb: Verb, usage: string, summary: string, options: Comman
         if (outcome !== undefined) context.store.updateContext(task.id, { outcome }, 'cli')
         return context.store.setStatus(task.id, VERB_TARGET[verb], 'cli', reason === undefined ? {} : { reason: reason.trim() })
       })
+      // As the sync left it: a hand edit merged in the same sync may have settled the status otherwise.
+      const task = context.store.getTask(changed.id) ?? changed
       if (values.json) printJson(invocation.output, exportTask(task))
       else invocation.output.out(`${task.id} ${STATUS_LABEL[task.status]}  ${task.title}`)
     }
