@@ -1,7 +1,6 @@
 // The tasktrail command line. Commands are small and bundled with this file: one file to
 // load starts faster than a chain of chunks. What is heavy (remark, chokidar) is loaded
 // with a dynamic import by the code that needs it, so no other command pays for it.
-// src/cli/start.ts decides whether a command runs here or in the resident process.
 import { parseInvocation, text, type Command, type Host } from './command.js'
 import { CliError } from './errors.js'
 import { terminalOutput, writeFd, type Output } from './output.js'
@@ -28,7 +27,10 @@ import watch from './commands/watch.js'
 import mergeDriver from './commands/merge-driver.js'
 import init from './commands/init.js'
 import doctor from './commands/doctor.js'
-import { serveCommand } from './commands/serve.js'
+import { mcpCommand } from './commands/mcp.js'
+import note from './commands/note.js'
+
+const VERSION = '0.1.0'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   block,
   cancel,
   reopen,
+  note,
   list,
   show,
   status,
@@ -56,10 +59,8 @@ const COMMANDS: Record<string, Command> = {
   sync,
   watch,
   'merge-driver': mergeDriver,
-  serve: serveCommand(main)
+  mcp: mcpCommand(main, VERSION)
 }
-
-const VERSION = '0.1.0'
 
 function help(output: Output): void {
   const lines = ['usage: tasktrail [-C DIR] [--db PATH] COMMAND [options]', '', 'commands:']
@@ -112,7 +113,7 @@ export async function main(argv: string[], host: Host): Promise<number> {
   }
 }
 
-/** Runs a command in this process: what bin/tasktrail.js does when no resident process takes it. */
+/** Runs a command in this process: what bin/tasktrail.js does. */
 export async function runHere(argv: string[], stdin: () => Promise<string>): Promise<number> {
   try {
     return await main(argv, { output: terminalOutput(), env: process.env, cwd: process.cwd(), stdin, stores: ownStores })

@@ -1,0 +1,76 @@
+// tasktrail mcp: the plugin's MCP server (src/mcp/), named in .mcp.json. Claude Code starts it
+// with the session and ends it by closing its stdin. It keeps the store open for the events
+// the plugin's mcp_tool hooks hand it, which are applied exactly as `tasktrail hook` applies
+// them, and runs the agent's tools as the CLI's commands.
+import { runHook } from '../../hooks/run.js'
+import { hookEvent } from '../../mcp/hook-input.js'
+import { McpServer, type Tool } from '../../mcp/server.js'
+import { StatusFile } from '../../mcp/status.js'
+import { agentTools } from '../../mcp/tools.js'
+import { tasktrailHome } from '../../store/paths.js'
+import { KeptStores } from '../../store/stores.js'
+import type { Command, Host } from '../command.js'
+import { bufferedOutput, writeFd } from '../output.js'
+
+export type RunCommand = (argv: string[], host: Host) => Promise<number>
+
+/** The hidden tool every mcp_tool hook calls (hooks/hooks.json). */
+export const HOOK_TOOL = 'hook'
+
+export function mcpCommand(run: RunCommand, version: string): Command {
+  return {
+    usage: 'mcp',
+    summary: "the plugin's MCP server: hook events and the agent's tools (Claude Code starts it)",
+    positionals: [0, 0],
+    options: {},
+    async run(invocation) {
+      const { env } = invocation
+      const project = env.CLAUDE_PROJECT_DIR || invocation.cwd
+      const stores = new KeptStores()
+      const status = new StatusFile(tasktrailHome(env), project)
+      const hook: Tool = {
+        name: HOOK_TOOL,
+        description: "tasktrail's hooks",
+        inputSchema: { type: 'object' },
+        async call(args) {
+          const event = hookEvent(args)
+          status.count('events', String(event.hook_event_name))
+          return { text: await runHook(JSON.stringify(event), env, stores), isError: false }
+        }
+      }
+      const cli = async (argv: string[]) => {
+        const output = bufferedOutput(false)
+        let code: number
+        try {
+          code = await run(argv, { output, env, cwd: project, stdin: async () => '', stores })
+        } catch (error) {
+          output.err(`tasktrail: internal error: ${(error as Error)?.message ?? String(error)}`)
+          code = 1
+        }
+        status.count('tools', argv[0]!)
+        return { code, ...output.text() }
+      }
+      const server = new McpServer({ name: 'tasktrail', version, tools: agentTools(cli), hidden: [hook] }, (line) => writeFd(1, line))
+      await new Promise<void>((resolve) => {
+        let rest = ''
+        process.stdin.setEncoding('utf8')
+        process.stdin.on('data', (chunk: string) => {
+          const lines = (rest + chunk).split('\n')
+          rest = lines.pop()!
+          for (const line of lines) server.receive(line)
+        })
+        process.stdin.on('end', () => {
+          server.receive(rest)
+          resolve()
+        })
+        process.stdin.on('error', () => resolve())
+        // Claude Code may end it with a signal instead: what was taken is answered first.
+        for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+      })
+      await server.drained()
+      stores.closeAll()
+      status.remove()
+      return 0
+    }
+  }
+}
