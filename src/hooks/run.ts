@@ -13,13 +13,16 @@ import type { Store } from '../store/store.js'
 import type { StoreSource } from '../store/stores.js'
 import type { HookContext } from './context.js'
 import { changeFor, type Change } from './dispatch.js'
-import { parseEvent, type HookEvent } from './event.js'
+import { parseEvent, type HookEvent, type StopEvent } from './event.js'
 import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
 import type { HookOutput } from './output.js'
 import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
 import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
 import { HookState } from './state.js'
+import { parseTaskNotification } from './task-notification.js'
+import { isTerminal } from '../model/task.js'
+import { turnEvents } from './transcript.js'
 
 /** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
 const SESSION_END_BUSY_MS = 800
@@ -79,12 +82,11 @@ function repointDriver(project: ProjectLocation, log: (message: string) => void)
 }
 
 /**
- * Applies what waited in the spool, in order. A spooled event that fails for a reason other
- * than a busy store is logged and dropped (it would fail again); on a busy store the rest
- * goes back to the spool and the error propagates.
+ * Applies events in order. One that fails for a reason other than a busy store is logged and
+ * dropped (it would fail again); on a busy store the rest goes to the spool and the error
+ * propagates.
  */
-async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
-  const events = takeSpool(file)
+async function applyInOrder(store: Store, project: ProjectLocation, home: string, file: string, events: readonly unknown[], what: string): Promise<void> {
   for (const [i, value] of events.entries()) {
     const parsed = read(value)
     if (typeof parsed === 'string') continue
@@ -95,10 +97,47 @@ async function drainSpool(store: Store, project: ProjectLocation, home: string, 
         spool(file, events.slice(i))
         throw error
       }
-      logLine(home, originOf(value), `spooled event dropped: ${(error as Error).message}`)
+      logLine(home, originOf(value), `${what} dropped: ${(error as Error).message}`)
     }
   }
+}
+
+/** Applies what waited in the spool, in order; returns how many were taken from it. */
+async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
+  const events = takeSpool(file)
+  await applyInOrder(store, project, home, file, events, 'spooled event')
   return events.length
+}
+
+/** Whether the run a <task-notification> reports has ended already (its prompt hook came). */
+function notifiedRunEnded(store: Store, state: HookState, sessionId: string, prompt: string): boolean {
+  const notification = parseTaskNotification(prompt)
+  const run =
+    (notification.toolUseId && state.agentRunByToolUse(sessionId, notification.toolUseId)) ||
+    (notification.agentId && state.agentRunByAgentId(sessionId, notification.agentId)) ||
+    undefined
+  const task = run ? store.getTask(run.task_id) : undefined
+  return task !== undefined && isTerminal(task.status)
+}
+
+/**
+ * At the end of a turn: the turn's tool calls that no hook brought (skipped, failed, timed
+ * out), read from the transcript and applied as their hooks would have been.
+ */
+async function reconcile(store: Store, project: ProjectLocation, home: string, event: StopEvent, origin: LogOrigin): Promise<void> {
+  if (!event.transcript_path) return
+  const events = turnEvents({ session_id: event.session_id, cwd: event.cwd, prompt_id: event.prompt_id, transcript_path: event.transcript_path })
+  const state = new HookState(store)
+  const ids = (name: string) => events.filter((e) => e.hook_event_name === name).map((e) => e.tool_use_id as string)
+  const done = new Map(['PreToolUse', 'PostToolUse', 'PostToolUseFailure'].map((name) => [name, state.processed(event.session_id, name, ids(name))]))
+  const missed = events.filter((e) => {
+    if (e.hook_event_name === 'SubagentStart') return !state.agentRunByAgentId(event.session_id, e.agent_id as string)
+    if (e.hook_event_name === 'UserPromptSubmit') return !notifiedRunEnded(store, state, event.session_id, e.prompt as string)
+    return !done.get(e.hook_event_name as string)!.has(e.tool_use_id as string) && typeof read(e) !== 'string'
+  })
+  if (!missed.length) return
+  await applyInOrder(store, project, home, spoolPath(home, project.key), missed, 'an event from the transcript')
+  logLine(home, origin, `${missed.length} event${missed.length === 1 ? '' : 's'} of this turn had reached no hook; applied from the transcript`)
 }
 
 /**
@@ -179,6 +218,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
     if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
+    if (event.hook_event_name === 'Stop') await reconcile(store, project, home, event, origin)
     const output = await apply(store, project, event, change, (message) => logLine(home, origin, message))
     return output ? JSON.stringify(output) : ''
   } catch (error) {

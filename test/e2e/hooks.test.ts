@@ -1,72 +1,12 @@
 // tasktrail's hooks in the real Claude Code CLI: one scripted session per host generation,
 // with this repository as the plugin (--plugin-dir), then a second session whose
 // SessionStart context must reach the model. Checked through `tasktrail export --json`.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from 'vitest'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
 import { checklistLines } from '../helpers/tasks-md.js'
-import { HOSTS, runClaude, type HostGeneration } from './claude.js'
-import { startFakeAnthropic, type FakeAnthropic, type Scenario } from './fake-anthropic.js'
 import { AGENT_RESULT, NAS_PROMPT, nasMonitoringScenario, NOTES_FILE, SCRIPT_FILE, secondSessionScenario } from './scenarios.js'
-
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const CLI = join(REPO_ROOT, 'bin', 'tasktrail.js')
-const RUN_TIMEOUT_MS = 150_000
-const roots: string[] = []
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
-
-interface Exported {
-  id: string
-  parent_task_id: string | null
-  title: string
-  status: string
-  assigned_agent: string | null
-  task_context: Record<string, unknown>
-}
-
-interface Box {
-  project: string
-  home: string
-  configDir: string
-}
-
-const debugLog = (box: Box) => join(box.configDir, '..', 'debug.log')
-
-function newBox(): Box {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'tasktrail-e2e-hooks-')))
-  roots.push(root)
-  const project = join(root, 'project')
-  spawnSync('git', ['init', '-q', project])
-  return { project, home: join(root, 'home'), configDir: join(root, 'config') }
-}
-
-async function play(box: Box, host: HostGeneration, scenario: Scenario, args: string[] = []): Promise<FakeAnthropic> {
-  args = [...args, '--debug-file', debugLog(box)]
-  const { version, env } = HOSTS[host]
-  const fake = await startFakeAnthropic(scenario)
-  try {
-    const run = await runClaude({
-      version, baseUrl: fake.url, cwd: box.project, prompt: scenario.prompt, pluginDir: REPO_ROOT,
-      configDir: box.configDir, args, env: { ...env, TASKTRAIL_HOME: box.home }
-    })
-    expect(run.exitCode, run.stderr).toBe(0)
-    expect(run.result?.is_error, run.stdout).toBe(false)
-    return fake
-  } finally {
-    await fake.close()
-  }
-}
-
-function exported(box: Box): Exported[] {
-  const run = spawnSync(process.execPath, [CLI, 'export', '--json'], { cwd: box.project, env: { ...process.env, TASKTRAIL_HOME: box.home, TASKTRAIL_DB: '' }, encoding: 'utf8' })
-  expect(run.status, run.stderr).toBe(0)
-  return (JSON.parse(run.stdout) as { tasks: Exported[] }).tasks
-}
+import { exported, newBox, play, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
 
 const titled = (tasks: Exported[], title: string): Exported => {
   const found = tasks.filter((t) => t.title === title)
@@ -90,8 +30,8 @@ function expectCleanLog(box: Box): void {
  * The tool events reached the plugin's MCP server as mcp_tool hooks (Claude Code's own debug
  * log says so for each call) and none was skipped; the server ended with the session.
  */
-function expectServedByMcp(box: Box, debugLog: string): void {
-  const log = readFileSync(debugLog, 'utf8')
+function expectServedByMcp(box: Box): void {
+  const log = readFileSync(box.debugLog, 'utf8')
   const calls = log.match(/mcp_tool calling plugin:tasktrail:tasktrail\/hook/g) ?? []
   expect(calls.length, 'mcp_tool hook calls in the debug log').toBeGreaterThanOrEqual(8)
   expect(log).not.toMatch(/mcp_tool hook (skipped|refused)/)
@@ -127,7 +67,7 @@ describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s'
     })
     expect(titled(tasks, 'Research NAS sync').task_context.duration_ms).toEqual(expect.any(Number))
     expectCleanLog(box)
-    expectServedByMcp(box, debugLog(box))
+    expectServedByMcp(box)
   }, RUN_TIMEOUT_MS)
 })
 
