@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { checklistLines } from '../helpers/tasks-md.js'
 import { AGENT_RESULT, NAS_PROMPT, nasMonitoringScenario, NOTES_FILE, SCRIPT_FILE, secondSessionScenario } from './scenarios.js'
-import { exported, newBox, play, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
+import { cli, exported, newBox, play, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
 
 const titled = (tasks: Exported[], title: string): Exported => {
   const found = tasks.filter((t) => t.title === title)
@@ -70,6 +70,15 @@ describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s'
     expectServedByMcp(box)
   }, RUN_TIMEOUT_MS)
 })
+
+test('init --settings, no plugin: command hooks record the same session', async () => {
+  const box = newBox()
+  cli(box, ['init', '--settings'])
+  await play(box, '2.1.197-task-tools', nasMonitoringScenario('2.1.197-task-tools', box.project), [], null)
+  expectTaskToolsRecord(exported(box))
+  expect(readFileSync(box.debugLog, 'utf8')).not.toContain('mcp_tool')
+  expectCleanLog(box)
+}, RUN_TIMEOUT_MS)
 
 test('2.1.197-todowrite: the renamed item stays one task, the dropped one is cancelled', async () => {
   const box = newBox()

@@ -44,13 +44,13 @@ export function newBox(): Box {
   return { root, project, home: join(root, 'home'), configDir: join(root, 'config'), debugLog: join(root, 'debug.log') }
 }
 
-/** Plays `scenario` with the plugin at `pluginDir` (this repository unless given). */
-export async function play(box: Box, host: HostGeneration, scenario: Scenario, args: string[] = [], pluginDir = REPO_ROOT): Promise<FakeAnthropic> {
+/** Plays `scenario` with the plugin at `pluginDir` (this repository unless given; null for none). */
+export async function play(box: Box, host: HostGeneration, scenario: Scenario, args: string[] = [], pluginDir: string | null = REPO_ROOT): Promise<FakeAnthropic> {
   const { version, env } = HOSTS[host]
   const fake = await startFakeAnthropic(scenario)
   try {
     const run = await runClaude({
-      version, baseUrl: fake.url, cwd: box.project, prompt: scenario.prompt, pluginDir,
+      version, baseUrl: fake.url, cwd: box.project, prompt: scenario.prompt, pluginDir: pluginDir ?? undefined,
       configDir: box.configDir, args: [...args, '--debug-file', box.debugLog], env: { ...env, TASKTRAIL_HOME: box.home }
     })
     expect(run.exitCode, run.stderr).toBe(0)
@@ -61,8 +61,11 @@ export async function play(box: Box, host: HostGeneration, scenario: Scenario, a
   }
 }
 
-export function exported(box: Box): Exported[] {
-  const run = spawnSync(process.execPath, [CLI, 'export', '--json'], { cwd: box.project, env: { ...process.env, TASKTRAIL_HOME: box.home, TASKTRAIL_DB: '' }, encoding: 'utf8' })
+/** Runs the CLI in the box's project, with its TASKTRAIL_HOME; fails the test unless it exits 0. */
+export function cli(box: Box, args: string[]): string {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: box.project, env: { ...process.env, TASKTRAIL_HOME: box.home, TASKTRAIL_DB: '' }, encoding: 'utf8' })
   expect(run.status, run.stderr).toBe(0)
-  return (JSON.parse(run.stdout) as { tasks: Exported[] }).tasks
+  return run.stdout
 }
+
+export const exported = (box: Box): Exported[] => (JSON.parse(cli(box, ['export', '--json'])) as { tasks: Exported[] }).tasks
