@@ -4,7 +4,7 @@
 import { parseInvocation, text, type Command, type Host } from './command.js'
 import { CliError } from './errors.js'
 import { terminalOutput, writeFd, type Output } from './output.js'
-import { NewerStoreError } from '../store/open.js'
+import { NewerStoreError, StorePathError } from '../store/open.js'
 import { ownStores } from '../store/stores.js'
 import add from './commands/add.js'
 import { block, cancel, done, reopen, start } from './commands/verbs.js'
@@ -100,7 +100,7 @@ export async function main(argv: string[], host: Host): Promise<number> {
       for (const line of error.details) output.err(line)
       return error.exitCode
     }
-    if (error instanceof NewerStoreError) {
+    if (error instanceof NewerStoreError || error instanceof StorePathError) {
       output.err(`tasktrail: ${error.message}`)
       return 1
     }

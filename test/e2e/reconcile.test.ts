@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { nasMonitoringScenario } from './scenarios.js'
-import { exported, newBox, play, REPO_ROOT, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
+import { comparable } from '../helpers/compare.js'
+import { exported, newBox, play, REPO_ROOT, RUN_TIMEOUT_MS, type Box } from './session.js'
 
 const DROPPED = ['PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'SubagentStart', 'SubagentStop']
 
@@ -18,16 +19,6 @@ function pluginWithout(box: Box, dropped: readonly string[]): string {
   mkdirSync(join(dir, 'hooks'))
   writeFileSync(join(dir, 'hooks', 'hooks.json'), JSON.stringify(hooks))
   return dir
-}
-
-/** The store's tasks without what differs between two runs of one script: ids, times, figures. */
-function comparable(tasks: Exported[]): unknown[] {
-  const title = new Map(tasks.map((t) => [t.id, t.title]))
-  const stable = (value: unknown): unknown =>
-    JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? 'time' : v)))
-  return tasks
-    .map((t) => ({ title: t.title, parent: t.parent_task_id && title.get(t.parent_task_id), status: t.status, agent: t.assigned_agent, context: stable(t.task_context) }))
-    .sort((a, b) => a.title.localeCompare(b.title))
 }
 
 describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s', (host) => {
