@@ -19,6 +19,7 @@ import type { HookOutput } from './output.js'
 import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
 import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
+import { pluginServesTools } from './agent-tools.js'
 import { HookState } from './state.js'
 import { parseTaskNotification } from './task-notification.js'
 import { isTerminal } from '../model/task.js'
@@ -59,9 +60,9 @@ function isBusy(error: unknown): boolean {
  * Applies a change and writes TASKS.md. SessionStart reads the checklist it gives Claude
  * from the store, so hand edits of TASKS.md are imported before its change runs.
  */
-async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void): Promise<HookOutput | void> {
+async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void, tools = false): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
-  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
+  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root, tools }
   if (event.hook_event_name === 'SessionStart' && project.kind === 'git') repointDriver(project, log)
   const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
   const { result, refused } = await changeProject(store, project, repo, () => change(ctx))
@@ -219,7 +220,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
     if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
     if (event.hook_event_name === 'Stop') await reconcile(store, project, home, event, origin)
-    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message))
+    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message), pluginServesTools(env))
     return output ? JSON.stringify(output) : ''
   } catch (error) {
     if (isBusy(error)) {

@@ -1,6 +1,7 @@
 // The tools the MCP server offers the agent: each runs the CLI command a person would type,
 // in the server's process, so it does what the command does and refuses what it refuses, in
 // the same words. Their descriptions stay short: every session carries them in its context.
+import type { TasktrailTool } from '../hooks/agent-tools.js'
 import type { Tool, ToolResult } from './server.js'
 
 /** Runs a CLI command in this process: its exit code and what it printed. */
@@ -9,7 +10,7 @@ export type RunCli = (argv: string[]) => Promise<{ code: number; out: string; er
 type Args = Record<string, unknown>
 
 interface Spec {
-  name: string
+  name: TasktrailTool
   description: string
   /** Required first, then optional; each a string. */
   required: Record<string, string>

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { checklistLines } from '../helpers/tasks-md.js'
+import { text, toolUse } from './fake-anthropic.js'
 import { AGENT_RESULT, NAS_PROMPT, nasMonitoringScenario, NOTES_FILE, SCRIPT_FILE, secondSessionScenario } from './scenarios.js'
 import { cli, exported, newBox, play, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
 
@@ -117,5 +118,26 @@ test('a second session starts with the open checklist in the context the model r
   const fake = await play(box, '2.1.197-task-tools', secondSessionScenario(box.project), ['--continue'])
   expect(fake.modelSaw(`- [pending] ${deploy.id} Deploy to production`)).toBe(true)
   expect(fake.modelSaw('tasktrail: 3 open tasks in this project')).toBe(true)
+  expect(fake.modelSaw('the tasktrail tools mcp__plugin_tasktrail_tasktrail__start, mcp__plugin_tasktrail_tasktrail__complete')).toBe(true)
   expectCleanLog(box)
 }, 2 * RUN_TIMEOUT_MS)
+
+describe.each(['2.1.197-task-tools', '2.1.332-default'] as const)('%s', (host) => {
+  test("the agent's tasktrail tools reach the store, and refuse as the CLI does", async () => {
+    const box = newBox()
+    cli(box, ['init'])
+    const id = JSON.parse(cli(box, ['add', 'Deploy to production', '--json'])).id as string
+    const tool = (name: string) => `mcp__plugin_tasktrail_tasktrail__${name}`
+    const fake = await play(box, host, {
+      prompt: 'Deployment cannot happen before the change window.',
+      main: [
+        [toolUse(tool('block'), { id, reason: 'waits for the change window' })],
+        [toolUse(tool('complete'), { id: 'zzzz' })],
+        [text('Blocked it.')]
+      ]
+    })
+    const task = titled(exported(box), 'Deploy to production')
+    expect([task.status, task.task_context.blocked_reason]).toEqual(['blocked', 'waits for the change window'])
+    expect(fake.modelSaw('tasktrail: no task has an id starting with "zzzz"; see tasktrail list --all')).toBe(true)
+  }, RUN_TIMEOUT_MS)
+})
