@@ -17,10 +17,15 @@ export interface ServerStatus {
 
 export const statusDir = (home: string): string => join(home, 'mcp')
 
+/** A status file is rewritten at most this often: writing it costs about a millisecond. */
+const WRITE_EVERY_MS = 1_000
+
 /** Keeps this process's status file. Never throws: a status is no reason to fail a hook. */
 export class StatusFile {
   private readonly status: ServerStatus
   private readonly file: string
+  private written = 0
+  private pending: NodeJS.Timeout | undefined
 
   constructor(home: string, project: string) {
     this.status = { pid: process.pid, project, started: new Date().toISOString(), events: {}, tools: {}, last: null }
@@ -36,14 +41,20 @@ export class StatusFile {
   count(kind: 'events' | 'tools', name: string): void {
     this.status[kind][name] = (this.status[kind][name] ?? 0) + 1
     this.status.last = new Date().toISOString()
-    this.write()
+    const wait = this.written + WRITE_EVERY_MS - Date.now()
+    if (wait <= 0) this.write()
+    else this.pending ??= setTimeout(() => this.write(), wait).unref()
   }
 
   remove(): void {
+    clearTimeout(this.pending)
     rmSync(this.file, { force: true })
   }
 
   private write(): void {
+    clearTimeout(this.pending)
+    this.pending = undefined
+    this.written = Date.now()
     try {
       writeFileSync(`${this.file}.tmp`, JSON.stringify(this.status))
       renameSync(`${this.file}.tmp`, this.file)

@@ -2,6 +2,14 @@
 // with the session and ends it by closing its stdin. It keeps the store open for the events
 // the plugin's mcp_tool hooks hand it, which are applied exactly as `tasktrail hook` applies
 // them, and runs the agent's tools as the CLI's commands.
+//
+// A tool event is answered as soon as it is taken, and applied right after, in order: Claude
+// Code waits for the answer before it goes on, and the answer says nothing the event's
+// application decides (a warning from it is given with the next answer). Applying one is a
+// durable store transaction and a TASKS.md write, several milliseconds; the answer, well under
+// one. The agent's tools wait for the events before them. What is taken is applied before
+// the process ends; an event lost with a killed process is in the transcript, which Stop
+// reconciles.
 import { runHook } from '../../hooks/run.js'
 import { hookEvent } from '../../mcp/hook-input.js'
 import { McpServer, type Tool } from '../../mcp/server.js'
@@ -28,6 +36,17 @@ export function mcpCommand(run: RunCommand, version: string): Command {
       const project = env.CLAUDE_PROJECT_DIR || invocation.cwd
       const stores = new KeptStores()
       const status = new StatusFile(tasktrailHome(env), project)
+      let applying = Promise.resolve()
+      const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+        const done = applying.then(work)
+        applying = done.then(
+          () => undefined,
+          () => undefined
+        )
+        return done
+      }
+      // What an applied event printed (a warning) waits for the next answer.
+      let held = ''
       const hook: Tool = {
         name: HOOK_TOOL,
         description: "tasktrail's hooks",
@@ -35,10 +54,17 @@ export function mcpCommand(run: RunCommand, version: string): Command {
         async call(args) {
           const event = hookEvent(args)
           status.count('events', String(event.hook_event_name))
-          return { text: await runHook(JSON.stringify(event), env, stores), isError: false }
+          void inOrder(async () => {
+            // After the answer is written: the work is synchronous once it starts.
+            await new Promise((resolve) => setImmediate(resolve))
+            held = (await runHook(JSON.stringify(event), env, stores)) || held
+          })
+          const text = held
+          held = ''
+          return { text, isError: false }
         }
       }
-      const cli = async (argv: string[]) => {
+      const cli = (argv: string[]) => inOrder(async () => {
         const output = bufferedOutput(false)
         let code: number
         try {
@@ -49,7 +75,7 @@ export function mcpCommand(run: RunCommand, version: string): Command {
         }
         status.count('tools', argv[0]!)
         return { code, ...output.text() }
-      }
+      })
       const server = new McpServer({ name: 'tasktrail', version, tools: agentTools(cli), hidden: [hook] }, (line) => writeFd(1, line))
       await new Promise<void>((resolve) => {
         let rest = ''
@@ -68,6 +94,7 @@ export function mcpCommand(run: RunCommand, version: string): Command {
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
       })
       await server.drained()
+      await applying
       stores.closeAll()
       status.remove()
       return 0
