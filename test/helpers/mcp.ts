@@ -53,3 +53,18 @@ export async function startMcp(box: Sandbox, env: NodeJS.ProcessEnv = {}): Promi
   client.send(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }))
   return client
 }
+
+/** What Claude Code does to an mcp_tool hook's input: `${path}` becomes the field's text, '' when absent, an object its JSON. */
+export function interpolate(input: Readonly<Record<string, string>>, event: Record<string, unknown>): Record<string, string> {
+  const lookup = (path: string) =>
+    path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), event)
+  return Object.fromEntries(
+    Object.entries(input).map(([key, text]) => [
+      key,
+      text.replace(/\$\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g, (_, path: string) => {
+        const value = lookup(path)
+        return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+      })
+    ])
+  )
+}

@@ -9,7 +9,7 @@ import { TASKTRAIL_TOOLS } from '../../src/hooks/agent-tools.js'
 import { HOOK_INPUT } from '../../src/mcp/hook-input.js'
 import { add, json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { comparable, type ComparableTask } from '../helpers/compare.js'
-import { startMcp, type McpClient } from '../helpers/mcp.js'
+import { interpolate, startMcp, type McpClient } from '../helpers/mcp.js'
 import type { HostGeneration } from '../e2e/claude.js'
 import { RECORDED_ROOT, recording, type RawEvent } from '../hooks/setup.js'
 
@@ -18,20 +18,6 @@ type Handler = Record<string, any>
 const HOOKS = JSON.parse(readFileSync(join(ROOT, 'hooks', 'hooks.json'), 'utf8')) as HooksConfig
 const handlers = (event: string): Handler[] => (HOOKS.hooks[event] ?? []).flatMap((group) => (group as unknown as { hooks: Handler[] }).hooks)
 const SERVED = ['PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'SubagentStart', 'SubagentStop']
-
-/** What Claude Code does to an mcp_tool hook's input: `${path}` becomes the field's text, an object its JSON. */
-function interpolate(input: Record<string, string>, event: RawEvent): Record<string, string> {
-  const lookup = (path: string) => path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as RawEvent)[key] : undefined), event)
-  return Object.fromEntries(
-    Object.entries(input).map(([key, text]) => [
-      key,
-      text.replace(/\$\{([a-zA-Z_][a-zA-Z0-9_.]*)\}/g, (_, path: string) => {
-        const value = lookup(path)
-        return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
-      })
-    ])
-  )
-}
 
 /** The hook hooks.json runs for an event: 'mcp' (with its input) or 'command'. */
 function hookFor(event: RawEvent): { type: 'mcp'; input: Record<string, string> } | { type: 'command' } {
