@@ -3,6 +3,7 @@
 // agent's tools do and refuse what the CLI does, and it ends when its stdin does.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { moved, registered, type HooksConfig } from '../../src/hooks/demo/replay.js'
 import { TASKTRAIL_TOOLS } from '../../src/hooks/agent-tools.js'
@@ -169,6 +170,33 @@ describe('the server', () => {
     } finally {
       expect(await server.close()).toBe(0)
     }
+  })
+
+  test('a store another process holds locked keeps no answer waiting: the event is spooled after 250 ms, then applied', async () => {
+    const box = sandbox()
+    const base = { session_id: 's', cwd: box.project, prompt_id: 'p' }
+    expect(hookProcess(box, { ...base, hook_event_name: 'UserPromptSubmit', prompt: 'Record the files' }).code).toBe(0)
+    const write = (n: number) => ({ ...base, hook_event_name: 'PostToolUse', tool_name: 'Write', tool_use_id: `w${n}`, tool_input: JSON.stringify({ file_path: join(box.project, `f${n}.ts`), content: 'x' }), tool_response: '{}' })
+    const server = await startMcp(box)
+    const answers: string[] = []
+    const lock = new Database(join(box.env.TASKTRAIL_HOME!, 'tasks.db'))
+    lock.exec('BEGIN IMMEDIATE')
+    try {
+      answers.push((await server.call('hook', write(1))).text)
+      // Event 1's application now waits for the lock, and the server with it.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const asked = Date.now()
+      answers.push((await server.call('hook', write(2))).text)
+      expect(Date.now() - asked).toBeLessThan(1_500)
+    } finally {
+      lock.exec('ROLLBACK')
+      lock.close()
+    }
+    answers.push((await server.call('hook', write(3))).text)
+    expect(await server.close()).toBe(0)
+    expect(answers.filter(Boolean).map((text) => JSON.parse(text).systemMessage)).toEqual([expect.stringMatching(/^tasktrail: the task store was busy; events are kept in /)])
+    const request = tasks(box).find((task) => task.title === 'Record the files')!
+    expect(request.task_context.files_modified).toEqual(['f1.ts', 'f2.ts', 'f3.ts'])
   })
 
   test('ends when Claude Code closes its stdin, and removes its status file', async () => {

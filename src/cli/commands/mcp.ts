@@ -19,7 +19,8 @@ import { McpServer, type Tool } from '../../mcp/server.js'
 import { StatusFile } from '../../mcp/status.js'
 import { agentTools } from '../../mcp/tools.js'
 import { tasktrailHome } from '../../store/paths.js'
-import { KeptStores } from '../../store/stores.js'
+import { BUSY_TIMEOUT_MS } from '../../store/open.js'
+import { KeptStores, type StoreSource } from '../../store/stores.js'
 import type { Command, Host } from '../command.js'
 import { bufferedOutput, writeFd } from '../output.js'
 
@@ -27,6 +28,25 @@ export type RunCommand = (argv: string[], host: Host) => Promise<number>
 
 /** The hidden tool every mcp_tool hook calls (hooks/hooks.json). */
 export const HOOK_TOOL = 'hook'
+
+/**
+ * How long an event waits for a store another process has locked before it is spooled (the
+ * next event that finds the store free applies the spool first). A wait blocks the whole
+ * server, answers included, so it is short here; the agent's tools wait as the CLI does.
+ */
+const EVENT_BUSY_MS = 250
+
+/** The kept stores, each handed out with the busy timeout its caller waits. */
+function waiting(stores: KeptStores, busyMs: number): StoreSource {
+  return {
+    open(path) {
+      const store = stores.open(path)
+      store.db.pragma(`busy_timeout = ${busyMs}`)
+      return store
+    },
+    release: () => {}
+  }
+}
 
 export function mcpCommand(run: RunCommand, version: string): Command {
   return {
@@ -60,7 +80,7 @@ export function mcpCommand(run: RunCommand, version: string): Command {
           void inOrder(async () => {
             // After the answer is written: the work is synchronous once it starts.
             await new Promise((resolve) => setImmediate(resolve))
-            held = (await runHook(JSON.stringify(event), env, stores)) || held
+            held = (await runHook(JSON.stringify(event), env, waiting(stores, EVENT_BUSY_MS))) || held
           })
           const text = held
           held = ''
@@ -71,7 +91,7 @@ export function mcpCommand(run: RunCommand, version: string): Command {
         const output = bufferedOutput(false)
         let code: number
         try {
-          code = await run(argv, { output, env, cwd: project, stdin: async () => '', stores })
+          code = await run(argv, { output, env, cwd: project, stdin: async () => '', stores: waiting(stores, BUSY_TIMEOUT_MS) })
         } catch (error) {
           output.err(`tasktrail: internal error: ${(error as Error)?.message ?? String(error)}`)
           code = 1
