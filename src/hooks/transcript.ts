@@ -10,7 +10,7 @@
 // blocks give a call's name and input; a user entry's tool_result block and its
 // `toolUseResult` give the result (the hook's tool_response) or, with is_error, the failure;
 // a queued <task-notification> (a background agent's end) is the prompt it was.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { isFields, type Fields } from './shape.js'
 import { isTaskNotification } from './task-notification.js'
@@ -121,12 +121,16 @@ function readText(path: string): string {
   }
 }
 
-/** Each subagent of the turn: its start (as SubagentStart would say) and its calls. */
-function subagentEvents(turn: Turn, marker: string | undefined): Timed[] {
+/**
+ * Each subagent of the turn: its start (as SubagentStart would say) and its calls. A file
+ * last written before the turn began is an earlier turn's and is not read.
+ */
+function subagentEvents(turn: Turn, marker: string | undefined, since: number): Timed[] {
   const dir = join(dirname(turn.transcript_path), basename(turn.transcript_path, '.jsonl'), 'subagents')
   if (!existsSync(dir)) return []
   const events: Timed[] = []
   for (const name of readdirSync(dir).filter((n) => /^agent-[\w-]+\.jsonl$/.test(n))) {
+    if ((statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0) < since) continue
     const agentId = name.slice('agent-'.length, -'.jsonl'.length)
     const text = readText(join(dir, name))
     if (marker && !text.includes(marker)) continue
@@ -150,8 +154,11 @@ function subagentEvents(turn: Turn, marker: string | undefined): Timed[] {
  */
 export function turnEvents(turn: Turn): Fields[] {
   const marker = turn.prompt_id ? `"promptId":${JSON.stringify(turn.prompt_id)}` : undefined
-  const main = toolEvents(entries(linesFrom(readText(turn.transcript_path), marker)), turn, undefined)
-  const all = [...main, ...subagentEvents(turn, marker)]
+  const file = entries(linesFrom(readText(turn.transcript_path), marker))
+  const began = typeof file[0]?.timestamp === 'string' ? Date.parse(file[0].timestamp) : NaN
+  // A second of slack for clocks that round; no first entry, no limit.
+  const since = Number.isNaN(began) ? 0 : began - 1_000
+  const all = [...toolEvents(file, turn, undefined), ...subagentEvents(turn, marker, since)]
   return all
     .map((timed, i) => ({ ...timed, i }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
