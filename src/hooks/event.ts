@@ -63,7 +63,6 @@ export interface SubagentStopEvent extends Common {
 export interface StopEvent extends Common {
   hook_event_name: 'Stop'
   last_assistant_message: string | undefined
-  transcript_path: string | undefined
 }
 export interface SessionEndEvent extends Common {
   hook_event_name: 'SessionEnd'
@@ -133,12 +132,7 @@ export function parseEvent(value: unknown): HookEvent {
         last_assistant_message: optionalString(value, 'last_assistant_message')
       }
     case 'Stop':
-      return {
-        ...common,
-        hook_event_name: name,
-        last_assistant_message: optionalString(value, 'last_assistant_message'),
-        transcript_path: optionalString(value, 'transcript_path')
-      }
+      return { ...common, hook_event_name: name, last_assistant_message: optionalString(value, 'last_assistant_message') }
     case 'SessionEnd':
       return { ...common, hook_event_name: name, reason: optionalString(value, 'reason') }
     default:

@@ -13,7 +13,7 @@ import type { Store } from '../store/store.js'
 import type { StoreSource } from '../store/stores.js'
 import type { HookContext } from './context.js'
 import { changeFor, type Change } from './dispatch.js'
-import { parseEvent, type HookEvent, type StopEvent } from './event.js'
+import { parseEvent, type HookEvent } from './event.js'
 import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
 import type { HookOutput } from './output.js'
 import { changeProject, syncFirst } from './project-sync.js'
@@ -23,7 +23,7 @@ import { pluginServesTools } from './agent-tools.js'
 import { HookState } from './state.js'
 import { parseTaskNotification } from './task-notification.js'
 import { isTerminal } from '../model/task.js'
-import { turnEvents } from './transcript.js'
+import { turnEvents, type Turn } from './transcript.js'
 
 /** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
 const SESSION_END_BUSY_MS = 800
@@ -122,23 +122,39 @@ function notifiedRunEnded(store: Store, state: HookState, sessionId: string, pro
 }
 
 /**
- * At the end of a turn: the turn's tool calls that no hook brought (skipped, failed, timed
- * out), read from the transcript and applied as their hooks would have been.
+ * The turn's tool calls that no hook brought (skipped, failed, timed out), read from the
+ * transcript and applied as their hooks would have been; with `until`, only those before the
+ * call of that tool_use_id. At the end of a turn (Stop), and in the MCP server before the
+ * first event it takes of a turn: an mcp_tool hook skipped before the server had connected
+ * (2.1.197) is then applied before the later events that build on it (a TaskUpdate on a
+ * TaskCreate), not after them.
  */
-async function reconcile(store: Store, project: ProjectLocation, home: string, event: StopEvent, origin: LogOrigin): Promise<void> {
-  if (!event.transcript_path) return
-  const events = turnEvents({ session_id: event.session_id, cwd: event.cwd, prompt_id: event.prompt_id, transcript_path: event.transcript_path })
+async function reconcile(store: Store, project: ProjectLocation, home: string, turn: Turn, origin: LogOrigin, until?: string): Promise<void> {
+  const all = turnEvents(turn)
+  const cut = until === undefined ? -1 : all.findIndex((e) => e.tool_use_id === until)
+  const events = cut < 0 ? all : all.slice(0, cut)
   const state = new HookState(store)
   const ids = (name: string) => events.filter((e) => e.hook_event_name === name).map((e) => e.tool_use_id as string)
-  const done = new Map(['PreToolUse', 'PostToolUse', 'PostToolUseFailure'].map((name) => [name, state.processed(event.session_id, name, ids(name))]))
+  const done = new Map(['PreToolUse', 'PostToolUse', 'PostToolUseFailure'].map((name) => [name, state.processed(turn.session_id, name, ids(name))]))
   const missed = events.filter((e) => {
-    if (e.hook_event_name === 'SubagentStart') return !state.agentRunByAgentId(event.session_id, e.agent_id as string)
-    if (e.hook_event_name === 'UserPromptSubmit') return !notifiedRunEnded(store, state, event.session_id, e.prompt as string)
+    if (e.hook_event_name === 'SubagentStart') return !state.agentRunByAgentId(turn.session_id, e.agent_id as string)
+    if (e.hook_event_name === 'UserPromptSubmit') return !notifiedRunEnded(store, state, turn.session_id, e.prompt as string)
     return !done.get(e.hook_event_name as string)!.has(e.tool_use_id as string) && typeof read(e) !== 'string'
   })
   if (!missed.length) return
   await applyInOrder(store, project, home, spoolPath(home, project.key), missed, 'an event from the transcript')
   logLine(home, origin, `${missed.length} event${missed.length === 1 ? '' : 's'} of this turn had reached no hook; applied from the transcript`)
+}
+
+/** The turn an event belongs to, when its input names the transcript. */
+function turnOf(event: HookEvent, value: unknown): Turn | undefined {
+  const path = isFields(value) && typeof value.transcript_path === 'string' && value.transcript_path ? value.transcript_path : undefined
+  return path ? { session_id: event.session_id, cwd: event.cwd, prompt_id: event.prompt_id, transcript_path: path } : undefined
+}
+
+export interface HookOptions {
+  /** Whether the event is the first of its turn to reach this process (the MCP server's question). */
+  firstOfTurn?: (event: HookEvent) => boolean
 }
 
 /**
@@ -169,16 +185,16 @@ function warning(home: string, sessionId: string, message: string): string {
  * written, so not even the spool can keep the event) is logged if possible and swallowed,
  * since an exception here would be a non-zero exit and a stack trace in Claude Code.
  */
-export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
+export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, options: HookOptions = {}): Promise<string> {
   try {
-    return await handleEvent(stdin, env, stores)
+    return await handleEvent(stdin, env, stores, options)
   } catch (error) {
     logLine(tasktrailHome(env), {}, `failed: ${(error as Error)?.stack ?? String(error)}`)
     return ''
   }
 }
 
-async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
+async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, options: HookOptions): Promise<string> {
   const home = tasktrailHome(env)
   let value: unknown
   try {
@@ -219,7 +235,9 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
     if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
-    if (event.hook_event_name === 'Stop') await reconcile(store, project, home, event, origin)
+    const turn = turnOf(event, value)
+    if (turn && event.hook_event_name === 'Stop') await reconcile(store, project, home, turn, origin)
+    else if (turn && options.firstOfTurn?.(event)) await reconcile(store, project, home, turn, origin, 'tool_use_id' in event ? event.tool_use_id : undefined)
     const output = await apply(store, project, event, change, (message) => logLine(home, origin, message), pluginServesTools(env))
     return output ? JSON.stringify(output) : ''
   } catch (error) {

@@ -1,10 +1,13 @@
-// Stop's reconciliation on a transcript shaped like Claude Code's (main thread, a subagent's
-// file with its meta.json, a failure, a call refused before it ran, a line still being
-// written): the calls no hook brought are applied, in order, once.
+// Reconciliation on a transcript shaped like Claude Code's (main thread, a subagent's file
+// with its meta.json, a failure, a call refused before it ran, a line still being written):
+// the calls no hook brought are applied, in order, once; at Stop, and in the MCP server
+// before the first event it takes of a turn.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
+import { HOOK_INPUT } from '../../src/mcp/hook-input.js'
 import { json, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { interpolate, startMcp } from '../helpers/mcp.js'
 
 const SESSION = 'sess-1'
 const PROMPT = 'prompt-1'
@@ -72,4 +75,27 @@ test('Stop applies the calls of its turn that no hook brought, once, in order', 
   hook(box, stop)
   expect(tasks(box)).toEqual(before)
   expect(log(box)).toHaveLength(1)
+})
+
+test('the MCP server applies what no hook brought before the first event it takes of a turn', async () => {
+  const box = sandbox()
+  const dir = join(box.dir, 'transcripts')
+  mkdirSync(dir)
+  const path = join(dir, `${SESSION}.jsonl`)
+  const update = { taskId: '1', status: 'in_progress' }
+  writeFileSync(path, lines([
+    prompt(0, 'Ship the docs'),
+    call(1, 'tu1', 'TaskCreate', { subject: 'Write docs', description: 'the guide', activeForm: 'Writing docs' }),
+    result(2, 'tu1', { task: { id: '1', subject: 'Write docs' } }),
+    call(3, 'tu2', 'TaskUpdate', update)
+  ]))
+  hook(box, { hook_event_name: 'UserPromptSubmit', prompt_id: PROMPT, prompt: 'Ship the docs', transcript_path: path })
+  // The server connected late: TaskCreate's hook was skipped; TaskUpdate's is the first it takes.
+  const server = await startMcp(box)
+  const event = { session_id: SESSION, cwd: box.project, prompt_id: PROMPT, transcript_path: path, hook_event_name: 'PostToolUse', tool_name: 'TaskUpdate', tool_use_id: 'tu2',
+    tool_input: update, tool_response: { success: true, taskId: '1', updatedFields: ['status'] } }
+  expect(await server.call('hook', interpolate(HOOK_INPUT, event))).toEqual({ text: '', isError: false })
+  expect(await server.close()).toBe(0)
+  expect(tasks(box).find((t) => t.title === 'Write docs')).toMatchObject({ status: 'in_progress' })
+  expect(log(box)).toEqual([expect.stringMatching(/ PostToolUse:TaskUpdate sess-1 1 event of this turn had reached no hook; applied from the transcript$/)])
 })

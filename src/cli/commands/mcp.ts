@@ -13,6 +13,7 @@
 // store next (a <task-notification> prompt after SubagentStop) takes ~100 ms just to start
 // Node. Waiting 15 ms more before applying saved Claude Code 2 ms a call, and let such a hook
 // overtake a backlog (a replay of the 2.1.332 recording lost the run's figures): not done.
+import type { HookEvent } from '../../hooks/event.js'
 import { runHook } from '../../hooks/run.js'
 import { hookEvent } from '../../mcp/hook-input.js'
 import { McpServer, type Tool } from '../../mcp/server.js'
@@ -70,6 +71,15 @@ export function mcpCommand(run: RunCommand, version: string): Command {
       }
       // What an applied event printed (a warning) waits for the next answer.
       let held = ''
+      // Turns whose events this server has taken: before the first, what no hook brought is
+      // applied from the transcript (src/hooks/run.ts).
+      const turns = new Set<string>()
+      const firstOfTurn = (event: HookEvent) => {
+        const key = `${event.session_id} ${event.prompt_id}`
+        if (turns.has(key)) return false
+        turns.add(key)
+        return true
+      }
       const hook: Tool = {
         name: HOOK_TOOL,
         description: "tasktrail's hooks",
@@ -80,7 +90,7 @@ export function mcpCommand(run: RunCommand, version: string): Command {
           void inOrder(async () => {
             // After the answer is written: the work is synchronous once it starts.
             await new Promise((resolve) => setImmediate(resolve))
-            held = (await runHook(JSON.stringify(event), env, waiting(stores, EVENT_BUSY_MS))) || held
+            held = (await runHook(JSON.stringify(event), env, waiting(stores, EVENT_BUSY_MS), { firstOfTurn })) || held
           })
           const text = held
           held = ''
