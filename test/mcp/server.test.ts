@@ -199,6 +199,18 @@ describe('the server', () => {
     expect(request.task_context.files_modified).toEqual(['f1.ts', 'f2.ts', 'f3.ts'])
   })
 
+  test('ends on SIGTERM too, after applying what it took', async () => {
+    const box = sandbox()
+    const server = await startMcp(box)
+    const event = { hook_event_name: 'PostToolUseFailure', session_id: 's', cwd: box.project, tool_name: 'Bash', tool_use_id: 't1', tool_input: '{"command":"exit 3"}', error: 'Exit code 3' }
+    await server.call('hook', event)
+    const exited = new Promise((resolve) => server.child.on('exit', (code, signal) => resolve([code, signal])))
+    server.child.kill('SIGTERM')
+    expect(await exited).toEqual([0, null])
+    expect(readdirSync(join(box.env.TASKTRAIL_HOME!, 'mcp'))).toEqual([])
+    expect(tasks(box)[0]?.task_context.blockers_encountered).toEqual(['Bash `exit 3`: Exit code 3'])
+  })
+
   test('ends when Claude Code closes its stdin, and removes its status file', async () => {
     const box = sandbox()
     const server = await startMcp(box)

@@ -126,6 +126,8 @@ export function mcpCommand(run: RunCommand, version: string): Command {
         // Claude Code may end it with a signal instead: what was taken is answered first.
         for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
       })
+      // After a signal stdin is still open, and would keep the process alive.
+      process.stdin.destroy()
       await server.drained()
       await applying
       stores.closeAll()
