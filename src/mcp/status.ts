@@ -17,7 +17,7 @@ export interface ServerStatus {
 
 export const statusDir = (home: string): string => join(home, 'mcp')
 
-/** A status file is rewritten at most this often: writing it costs about a millisecond. */
+/** A status file is rewritten at most this often after the first count: writing it costs about a millisecond. */
 const WRITE_EVERY_MS = 1_000
 
 /** Keeps this process's status file. Never throws: a status is no reason to fail a hook. */
@@ -36,6 +36,8 @@ export class StatusFile {
       // Written on the first count, or never.
     }
     this.write()
+    // The first count is written at once: doctor shows a server that has begun to serve.
+    this.written = 0
   }
 
   count(kind: 'events' | 'tools', name: string): void {
