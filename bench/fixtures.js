@@ -1,6 +1,6 @@
 // Building benchmark projects: a git work tree and a store holding N tasks, created
 // through `tasktrail import` so the store is exactly what the CLI would have written.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -40,23 +40,4 @@ export function makeProject(count) {
   const run = spawnSync(process.execPath, [CLI, 'import', file], { cwd: project, env, encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`import failed: ${run.stderr}`)
   return { dir, project, env }
-}
-
-/**
- * Starts the project's resident process, as a session's first hook does, and waits until it
- * listens; `alone(box)` makes every later command of the box run in a process of its own.
- */
-export function withResident(box) {
-  const env = { ...box.env }
-  delete env.TASKTRAIL_RESIDENT
-  spawn(process.execPath, [CLI, 'serve'], { cwd: box.project, env, detached: true, stdio: 'ignore' }).unref()
-  for (const start = Date.now(); spawnSync(process.execPath, [CLI, 'serve', '--status'], { cwd: box.project, env }).status !== 0; ) {
-    if (Date.now() - start > 20_000) throw new Error('the resident process did not start in 20 s')
-    spawnSync('sleep', ['0.1'])
-  }
-  return { ...box, env, stop: () => spawnSync(process.execPath, [CLI, 'serve', '--stop'], { cwd: box.project, env }) }
-}
-
-export function alone(box) {
-  return { ...box, env: { ...box.env, TASKTRAIL_RESIDENT: '0' } }
 }

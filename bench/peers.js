@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { alone, benchId, CLI, makeProject, withResident } from './fixtures.js'
+import { benchId, CLI, makeProject } from './fixtures.js'
 import { NODE_BASELINE, peakMemory, summary } from './harness.js'
 
 const PEERS = resolve(import.meta.dirname, '.peers')
@@ -65,15 +65,12 @@ export function measurePeers({ runs = 10 } = {}) {
   if (missing) return { skipped: missing }
   const tm = taskMasterProject()
   const backlog = backlogProject()
-  const made = makeProject(1000)
-  const ours = withResident(made)
-  const separate = alone(made)
+  const ours = makeProject(1000)
   const open = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 4 !== 0)
   const tools = {
     'Task Master': (i) => [join(BIN, 'task-master'), [`set-status`, `--id=${500 + i}`, '--status=done'], { cwd: tm }],
     'Backlog.md': (i) => [join(BIN, 'backlog'), ['task', 'edit', String(500 + i), '-s', 'Done'], { cwd: backlog }],
-    tasktrail: (i) => [process.execPath, [CLI, 'done', benchId(open[250 + i])], { cwd: ours.project, env: ours.env }],
-    'tasktrail alone': (i) => [process.execPath, [CLI, 'done', benchId(open[350 + i])], { cwd: separate.project, env: separate.env }]
+    tasktrail: (i) => [process.execPath, [CLI, 'done', benchId(open[250 + i])], { cwd: ours.project, env: ours.env }]
   }
   const times = { node: [], ...Object.fromEntries(Object.keys(tools).map((name) => [name, []])) }
   for (let i = 0; i < runs; i++) {
@@ -88,7 +85,6 @@ export function measurePeers({ runs = 10 } = {}) {
     const [bin, args, options] = command(runs)
     result.tools[name] = { ...summary(times[name]), ratio: summary(times[name]).median / baseline.median, peakMiB: peakMemory(bin, args, options) }
   }
-  ours.stop()
   return result
 }
 

@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { resolve } from 'node:path'
-import { alone, benchId, CLI, makeProject, withResident } from './fixtures.js'
-import { fmt, interleaved } from './harness.js'
-import { measureHooks, measureHostHooks } from './hooks.js'
+import { benchId, CLI, makeProject } from './fixtures.js'
+import { fmt, interleaved, sideBySide } from './harness.js'
+import { measureHooks, measureHostHooks, measureServed } from './hooks.js'
 import { MARKDOWN_TARGETS, measureMarkdown } from './markdown.js'
 import { measureRealWorld } from './real-world.js'
 import { measureScale } from './scale.js'
@@ -25,44 +25,43 @@ function ratioRow(measure, limit, r, judged = true) {
   row(measure, judged ? `≤ ${limit}×` : `(${limit}× for the row above)`, `${ratio.toFixed(2)}× (${fmt(measured.median)} [${fmt(measured.min)}–${fmt(measured.max)}] vs node -e 0 ${fmt(baseline.median)}, ${measured.runs} runs)`, judged ? ratio <= limit : null)
 }
 
-// The targets are judged as tasktrail runs in a session: the first hook starts the resident
-// process, which serves the hooks and one-task commands after it. The same measures with
-// every command in a process of its own follow each, for reference.
-const ALONE = ', each in its own process (no resident process)'
+/** Median and p95 of durations in ms. */
+const spread = ({ median, p95, runs }) => `median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${runs} calls)`
 
-// tasktrail done ID on 1,000 tasks: a different pending task each run.
+// tasktrail done ID on 1,000 tasks, in a process of its own: a different pending task each run.
 {
-  const made = makeProject(1000)
+  const box = makeProject(1000)
   const pending = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 4 !== 0)
-  const boxes = { served: withResident(made), alone: alone(made) }
-  const done = interleaved({
-    runs: 21,
-    prepare: (i) => Object.fromEntries(Object.entries(boxes).map(([mode, box], k) => [mode, {
-      command: process.execPath, args: [CLI, 'done', benchId(pending[2 * i + k])], options: { cwd: box.project, env: box.env }
-    }]))
-  })
-  boxes.served.stop()
-  ratioRow('`tasktrail done ID`, 1,000 tasks', 1.3, done.served)
-  ratioRow(`\`tasktrail done ID\`, 1,000 tasks${ALONE}`, 1.3, done.alone, false)
+  const done = sideBySide({ runs: 21, prepare: (i) => ({ command: process.execPath, args: [CLI, 'done', benchId(pending[i])], options: { cwd: box.project, env: box.env } }) })
+  ratioRow('`tasktrail done ID`, 1,000 tasks, in its own process', 1.3, done)
+}
+
+// In a session: the tool events' hooks, from Claude Code's own debug log (TASKTRAIL_BENCH_BEFORE:
+// the plugin directory to compare with, e.g. a checkout of the previous release).
+{
+  // On every CPU, as a session runs: Claude Code, its hooks and the server side by side.
+  const session = runOnAllCpus(resolve(import.meta.dirname, 'session.js'))
+  row(`Claude Code 2.1.332 session, ${session.perSession} tool calls each running a hook: hook time per tool call, MCP server (mcp_tool hooks)`, 'median ≤ 5 ms', spread(session.after), session.after.median <= 5)
+  row('the same session, every hook a command (`node … hook`, as before)', '—', spread(session.before), null)
+  row('the same session, mcp_tool hooks to a server that does nothing (Claude Code\'s own part)', '—', spread(session.floor), null)
 }
 
 {
   const hooks = measureHooks()
-  ratioRow('hook, PostToolUse TaskUpdate, 1,000 tasks, TASKS.md not hand-edited', 1.3, hooks.taskUpdate.served)
-  ratioRow(`hook, PostToolUse TaskUpdate${ALONE}`, 1.3, hooks.taskUpdate.alone, false)
-  ratioRow('hook, PostToolUse Write (record a file)', 1.2, hooks.write.served)
-  ratioRow(`hook, PostToolUse Write${ALONE}`, 1.2, hooks.write.alone, false)
-  ratioRow('hook, SessionStart with 1,000 tasks (sync check + context)', 1.5, hooks.sessionStart.served)
-  ratioRow(`hook, SessionStart${ALONE}`, 1.5, hooks.sessionStart.alone, false)
+  const served = await measureServed()
+  ratioRow('hook SessionStart with 1,000 tasks (sync check + context), a command hook', 1.5, hooks.sessionStart)
+  row('hook PostToolUse TaskUpdate / Write, 1,000 tasks, answered by the MCP server (events 30 ms apart)', '—', `${spread(served.taskUpdate)} / ${spread(served.write)}`, null)
+  ratioRow('hook PostToolUse TaskUpdate, 1,000 tasks, as a command (hooks from settings, no plugin)', 1.3, hooks.taskUpdate, false)
+  ratioRow('hook PostToolUse Write, as a command (hooks from settings, no plugin)', 1.2, hooks.write, false)
 }
 
 {
   // Codex and Gemini CLI hooks cost what Claude Code's do: judged against its Write in the same rounds.
   const { claude, codex, gemini } = measureHostHooks()
-  ratioRow(`hook, PostToolUse Write (Claude Code)${ALONE}`, 1.2, claude, false)
+  ratioRow(`hook, PostToolUse Write (Claude Code)`, 1.2, claude, false)
   for (const [name, r] of [['Codex CLI PostToolUse apply_patch', codex], ['Gemini CLI AfterTool write_file', gemini]]) {
     const vsClaude = r.measured.median / claude.measured.median
-    row(`hook, ${name} (record a file)${ALONE}`, '≤ 1.1× Claude Code\'s Write', `${vsClaude.toFixed(2)}× (${fmt(r.measured.median)} vs ${fmt(claude.measured.median)}; ${r.ratio.toFixed(2)}× node -e 0)`, vsClaude <= 1.1)
+    row(`hook, ${name} (record a file)`, '≤ 1.1× Claude Code\'s Write', `${vsClaude.toFixed(2)}× (${fmt(r.measured.median)} vs ${fmt(claude.measured.median)}; ${r.ratio.toFixed(2)}× node -e 0)`, vsClaude <= 1.1)
   }
 }
 
@@ -117,9 +116,7 @@ const ALONE = ', each in its own process (no resident process)'
     const line = (t) => `${t.ratio.toFixed(1)}× node (${fmt(t.median)}, ${t.peakMiB.toFixed(0)} MiB peak)`
     row('peer: Backlog.md `task edit 500 -s Done`, 1,000 task files', 'tasktrail ≥ 8× faster', `${line(backlog)}; tasktrail ${(backlog.median / tasktrail.median).toFixed(2)}× faster`, backlog.median / tasktrail.median >= 8)
     row('peer: Task Master `set-status --id=500 --status=done`, 1,000 tasks', 'tasktrail ≥ 30× faster', `${line(tm)}; tasktrail ${(tm.median / tasktrail.median).toFixed(2)}× faster`, tm.median / tasktrail.median >= 30)
-    row('tasktrail `done` in the same rounds (resident process; the peak is the client\'s)', '—', line(tasktrail), true)
-    const { 'tasktrail alone': separate } = peers.tools
-    row(`tasktrail \`done\` in the same rounds${ALONE}`, '—', `${line(separate)}; ${(backlog.median / separate.median).toFixed(2)}× / ${(tm.median / separate.median).toFixed(2)}× faster than Backlog.md / Task Master`, null)
+    row('tasktrail `done` in the same rounds', '—', line(tasktrail), true)
   }
 }
 

@@ -34,10 +34,9 @@ function lazyImports(queue) {
 }
 
 // child_process (with net and the streams it loads) costs a tenth of a hook's run, and only
-// init, doctor, the merge driver, the runtime install and a hook starting the resident
-// process spawn anything; net is needed only where a resident process listens. Each use
-// requires the module when called.
-const LAZY_BUILTINS = { 'node:child_process': ['spawn', 'spawnSync'], 'node:net': ['createConnection', 'createServer'] }
+// init, doctor, the merge driver and the runtime install spawn anything. Each use requires
+// the module when called.
+const LAZY_BUILTINS = { 'node:child_process': ['spawn', 'spawnSync'] }
 
 function lazyBuiltins() {
   return {
@@ -89,7 +88,7 @@ const staging = mkdtempSync(join(root, '.dist-'))
 writeFileSync(join(staging, 'package.json'), '{ "type": "commonjs" }\n')
 const queue = new Set()
 await bundle(join(src, 'cli/main.ts'), join(staging, 'tasktrail.js'), queue)
-// What every process loads first: it hands the command to a resident process, or requires the CLI.
+// What every process loads first: it requires the CLI.
 await bundle(join(src, 'cli/start.ts'), join(staging, 'start.js'), queue, ['./tasktrail.js'])
 const done = new Set()
 for (let pending = [...queue]; pending.length; pending = [...queue].filter((f) => !done.has(f))) {

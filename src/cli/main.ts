@@ -1,11 +1,10 @@
 // The tasktrail command line. Commands are small and bundled with this file: one file to
 // load starts faster than a chain of chunks. What is heavy (remark, chokidar) is loaded
 // with a dynamic import by the code that needs it, so no other command pays for it.
-// src/cli/start.ts decides whether a command runs here or in the resident process.
 import { parseInvocation, text, type Command, type Host } from './command.js'
 import { CliError } from './errors.js'
 import { terminalOutput, writeFd, type Output } from './output.js'
-import { NewerStoreError } from '../store/open.js'
+import { NewerStoreError, StorePathError } from '../store/open.js'
 import { ownStores } from '../store/stores.js'
 import add from './commands/add.js'
 import { block, cancel, done, reopen, start } from './commands/verbs.js'
@@ -28,9 +27,12 @@ import watch from './commands/watch.js'
 import mergeDriver from './commands/merge-driver.js'
 import init from './commands/init.js'
 import doctor from './commands/doctor.js'
-import { serveCommand } from './commands/serve.js'
 import rename from './commands/rename.js'
 import { boardCommand } from './commands/board.js'
+import { mcpCommand } from './commands/mcp.js'
+import note from './commands/note.js'
+
+const VERSION = '0.1.0'
 
 const COMMANDS: Record<string, Command> = {
   add,
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   cancel,
   reopen,
   rename,
+  note,
   list,
   show,
   status,
@@ -59,11 +62,9 @@ const COMMANDS: Record<string, Command> = {
   sync,
   watch,
   'merge-driver': mergeDriver,
-  serve: serveCommand(main),
-  board: boardCommand(main)
+  board: boardCommand(main),
+  mcp: mcpCommand(main, VERSION)
 }
-
-const VERSION = '0.1.0'
 
 function help(output: Output): void {
   const lines = ['usage: tasktrail [-C DIR] [--db PATH] COMMAND [options]', '', 'commands:']
@@ -103,7 +104,7 @@ export async function main(argv: string[], host: Host): Promise<number> {
       for (const line of error.details) output.err(line)
       return error.exitCode
     }
-    if (error instanceof NewerStoreError) {
+    if (error instanceof NewerStoreError || error instanceof StorePathError) {
       output.err(`tasktrail: ${error.message}`)
       return 1
     }
@@ -116,7 +117,7 @@ export async function main(argv: string[], host: Host): Promise<number> {
   }
 }
 
-/** Runs a command in this process: what bin/tasktrail.js does when no resident process takes it. */
+/** Runs a command in this process: what bin/tasktrail.js does. */
 export async function runHere(argv: string[], stdin: () => Promise<string>): Promise<number> {
   try {
     return await main(argv, { output: terminalOutput(), env: process.env, cwd: process.cwd(), stdin, stores: ownStores })

@@ -53,7 +53,7 @@ export function terminalOutput(): Output {
   }
 }
 
-/** Output kept for a client of the resident process, who prints it. */
+/** Output kept to be handed on: an MCP tool's result. */
 export function bufferedOutput(color: boolean): Output & { text(): { out: string; err: string } } {
   let out = ''
   let err = ''

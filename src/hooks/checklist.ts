@@ -2,6 +2,7 @@
 // progress, blocked and pending in this project, by id, without reading TASKS.md. It
 // stays within SESSION_CONTEXT_LIMIT characters (about 500 tokens).
 import type { TaskStatus } from '../model/task.js'
+import { toolName } from './agent-tools.js'
 import { oneLine } from './text.js'
 
 export interface OpenTask {
@@ -13,10 +14,20 @@ export interface OpenTask {
 
 const LABEL: Partial<Record<TaskStatus, string>> = { in_progress: 'in progress', blocked: 'blocked', pending: 'pending' }
 
-/** The checklist for `tasks` (already in order), of which `total` are open; '' when none. */
-export function renderChecklist(tasks: readonly OpenTask[], total: number, limit: number): string {
+/** How the agent updates the tasks: the plugin's tools where its MCP server serves them. */
+function howToUpdate(tools: boolean): string {
+  if (!tools) return 'Update them with your task tools or `tasktrail start|done|block ID`.'
+  const names = (['start', 'complete', 'block', 'note', 'add_subtask', 'cancel'] as const).map(toolName)
+  return `Update them with your task tools or the tasktrail tools ${names.join(', ')}.`
+}
+
+/**
+ * The checklist for `tasks` (already in order), of which `total` are open; '' when none.
+ * `tools`: the session has the plugin's tasktrail tools.
+ */
+export function renderChecklist(tasks: readonly OpenTask[], total: number, limit: number, tools = false): string {
   if (total === 0) return ''
-  const header = `tasktrail: ${total} open task${total === 1 ? '' : 's'} in this project (TASKS.md). Update them with your task tools or \`tasktrail start|done|block ID\`.`
+  const header = `tasktrail: ${total} open task${total === 1 ? '' : 's'} in this project (TASKS.md). ${howToUpdate(tools)}`
   const lines = [header]
   let length = header.length
   let shown = 0
@@ -29,6 +40,6 @@ export function renderChecklist(tasks: readonly OpenTask[], total: number, limit
     length += line.length + 1
     shown++
   }
-  if (shown < total) lines.push(`…and ${total - shown} more: tasktrail list`)
+  if (shown < total) lines.push(`…and ${total - shown} more: ${tools ? toolName('checklist') : 'tasktrail list'}`)
   return lines.join('\n')
 }

@@ -12,6 +12,8 @@ export interface HookContext {
   repo: Repo
   /** The project's root: files are recorded relative to it. */
   root: string
+  /** The session has the plugin's tasktrail tools (src/hooks/agent-tools.ts). */
+  tools?: boolean
 }
 
 /** Which session, prompt and agent an event comes from. */

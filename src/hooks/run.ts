@@ -19,9 +19,13 @@ import type { HookOutput } from './output.js'
 import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
 import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
+import { pluginServesTools } from './agent-tools.js'
 import { HookState } from './state.js'
 import type { AgentHost } from '../model/task-host.js'
 import { HOST_KEY, hostOf, readHostEvent } from './hosts/host.js'
+import { parseTaskNotification } from './task-notification.js'
+import { isTerminal } from '../model/task.js'
+import { turnEvents, type Turn } from './transcript.js'
 
 /** SessionEnd must finish within about 1.5 s: it waits less for a lock held elsewhere. */
 const SESSION_END_BUSY_MS = 800
@@ -60,9 +64,9 @@ function isBusy(error: unknown): boolean {
  * Applies a change and writes TASKS.md. SessionStart reads the checklist it gives Claude
  * from the store, so hand edits of TASKS.md are imported before its change runs.
  */
-async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void): Promise<HookOutput | void> {
+async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void, tools = false): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
-  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
+  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root, tools }
   if (event.hook_event_name === 'SessionStart' && project.kind === 'git') repointDriver(project, log)
   const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
   const { result, refused } = await changeProject(store, project, repo, () => change(ctx))
@@ -83,12 +87,11 @@ function repointDriver(project: ProjectLocation, log: (message: string) => void)
 }
 
 /**
- * Applies what waited in the spool, in order. A spooled event that fails for a reason other
- * than a busy store is logged and dropped (it would fail again); on a busy store the rest
- * goes back to the spool and the error propagates.
+ * Applies events in order. One that fails for a reason other than a busy store is logged and
+ * dropped (it would fail again); on a busy store the rest goes to the spool and the error
+ * propagates.
  */
-async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
-  const events = takeSpool(file)
+async function applyInOrder(store: Store, project: ProjectLocation, home: string, file: string, events: readonly unknown[], what: string): Promise<void> {
   for (const [i, value] of events.entries()) {
     const parsed = read(value)
     if (typeof parsed === 'string') continue
@@ -99,10 +102,65 @@ async function drainSpool(store: Store, project: ProjectLocation, home: string, 
         spool(file, events.slice(i))
         throw error
       }
-      logLine(home, originOf(value), `spooled event dropped: ${(error as Error).message}`)
+      logLine(home, originOf(value), `${what} dropped: ${(error as Error).message}`)
     }
   }
+}
+
+/** Applies what waited in the spool, in order; returns how many were taken from it. */
+async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
+  const events = takeSpool(file)
+  await applyInOrder(store, project, home, file, events, 'spooled event')
   return events.length
+}
+
+/** Whether the run a <task-notification> reports has ended already (its prompt hook came). */
+function notifiedRunEnded(store: Store, state: HookState, sessionId: string, prompt: string): boolean {
+  const notification = parseTaskNotification(prompt)
+  const run =
+    (notification.toolUseId && state.agentRunByToolUse(sessionId, notification.toolUseId)) ||
+    (notification.agentId && state.agentRunByAgentId(sessionId, notification.agentId)) ||
+    undefined
+  const task = run ? store.getTask(run.task_id) : undefined
+  return task !== undefined && isTerminal(task.status)
+}
+
+/**
+ * The turn's tool calls that no hook brought (skipped, failed, timed out), read from the
+ * transcript and applied as their hooks would have been; with `until`, only those before the
+ * call of that tool_use_id. At the end of a turn (Stop), and in the MCP server before the
+ * first event it takes of a turn: an mcp_tool hook skipped before the server had connected
+ * (2.1.197) is then applied before the later events that build on it (a TaskUpdate on a
+ * TaskCreate), not after them.
+ */
+async function reconcile(store: Store, project: ProjectLocation, home: string, turn: Turn, origin: LogOrigin, until?: string): Promise<void> {
+  const all = turnEvents(turn)
+  const cut = until === undefined ? -1 : all.findIndex((e) => e.tool_use_id === until)
+  const events = cut < 0 ? all : all.slice(0, cut)
+  const state = new HookState(store)
+  const ids = (name: string) => events.filter((e) => e.hook_event_name === name).map((e) => e.tool_use_id as string)
+  const done = new Map(['PreToolUse', 'PostToolUse', 'PostToolUseFailure'].map((name) => [name, state.processed(turn.session_id, name, ids(name))]))
+  const missed = events.filter((e) => {
+    if (e.hook_event_name === 'SubagentStart') return !state.agentRunByAgentId(turn.session_id, e.agent_id as string)
+    if (e.hook_event_name === 'UserPromptSubmit') return !notifiedRunEnded(store, state, turn.session_id, e.prompt as string)
+    return !done.get(e.hook_event_name as string)!.has(e.tool_use_id as string) && typeof read(e) !== 'string'
+  })
+  if (!missed.length) return
+  await applyInOrder(store, project, home, spoolPath(home, project.key), missed, 'an event from the transcript')
+  logLine(home, origin, `${missed.length} event${missed.length === 1 ? '' : 's'} of this turn had reached no hook; applied from the transcript`)
+}
+
+/** The turn an event belongs to, when its input names the transcript. */
+function turnOf(event: HookEvent, value: unknown): Turn | undefined {
+  const path = isFields(value) && typeof value.transcript_path === 'string' && value.transcript_path ? value.transcript_path : undefined
+  return path ? { session_id: event.session_id, cwd: event.cwd, prompt_id: event.prompt_id, transcript_path: path } : undefined
+}
+
+export interface HookOptions {
+  /** The agent CLI whose event this is (`tasktrail hook --host`); Claude Code's by default. */
+  host?: AgentHost
+  /** Whether the event is the first of its turn to reach this process (the MCP server's question). */
+  firstOfTurn?: (event: HookEvent) => boolean
 }
 
 /**
@@ -133,17 +191,18 @@ function warning(home: string, sessionId: string, message: string): string {
  * written, so not even the spool can keep the event) is logged if possible and swallowed,
  * since an exception here would be a non-zero exit and a stack trace in Claude Code.
  */
-export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, host: AgentHost = 'claude-code'): Promise<string> {
+export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, options: HookOptions = {}): Promise<string> {
   try {
-    return await handleEvent(stdin, env, stores, host)
+    return await handleEvent(stdin, env, stores, options)
   } catch (error) {
     logLine(tasktrailHome(env), {}, `failed: ${(error as Error)?.stack ?? String(error)}`)
     return ''
   }
 }
 
-async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, host: AgentHost): Promise<string> {
+async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, options: HookOptions): Promise<string> {
   const home = tasktrailHome(env)
+  const host = options.host ?? 'claude-code'
   let value: unknown
   try {
     value = JSON.parse(stdin)
@@ -187,7 +246,11 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
     if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
-    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message))
+    // The transcript read is Claude Code's; Codex's rollout is read by its own adapter at Stop.
+    const turn = host === 'claude-code' ? turnOf(event, value) : undefined
+    if (turn && event.hook_event_name === 'Stop') await reconcile(store, project, home, turn, origin)
+    else if (turn && options.firstOfTurn?.(event)) await reconcile(store, project, home, turn, origin, 'tool_use_id' in event ? event.tool_use_id : undefined)
+    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message), pluginServesTools(env))
     return output ? JSON.stringify(output) : ''
   } catch (error) {
     if (isBusy(error)) {
@@ -199,7 +262,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
     logLine(home, origin, `failed: ${(error as Error).stack ?? String(error)}`)
     return warning(home, event.session_id, 'a hook failed and this event was not recorded')
   } finally {
-    // A kept store (the resident process's) serves the next event with the usual wait.
+    // A kept store (the MCP server's) serves the next event with the usual wait.
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     stores.release(store)
   }

@@ -40,6 +40,15 @@ export class HookState {
     return run.changes > 0
   }
 
+  /** The tool_use_ids of `toolUseIds` whose `hookEvent` was applied in the session. */
+  processed(sessionId: string, hookEvent: string, toolUseIds: readonly string[]): Set<string> {
+    if (!toolUseIds.length) return new Set()
+    const rows = this.store
+      .prepare(`SELECT tool_use_id FROM hook_processed WHERE session_id = ? AND hook_event = ? AND tool_use_id IN (SELECT value FROM json_each(?))`)
+      .all(sessionId, hookEvent, JSON.stringify(toolUseIds)) as { tool_use_id: string }[]
+    return new Set(rows.map((row) => row.tool_use_id))
+  }
+
   // ---- sessions ----
 
   startSession(sessionId: string, repoId: number, source: string | null, transcriptPath: string | null): void {

@@ -92,13 +92,17 @@ export function registrations(root: string, env: NodeJS.ProcessEnv): Registratio
   return found
 }
 
-/** The plugin's hooks (hooks/hooks.json) with each command running the CLI at `cli` instead. */
+/**
+ * The plugin's hooks (hooks/hooks.json) with each command running the CLI at `cli` instead.
+ * Without the plugin there is no MCP server: its mcp_tool hooks become the same command.
+ */
 export function hooksRunning(cli: string): HookTable {
   const { hooks } = JSON.parse(packageFile(join('hooks', 'hooks.json'))) as { hooks: HookTable }
-  for (const groups of Object.values(hooks)) {
-    for (const handler of groups.flatMap((group) => group.hooks)) {
-      handler.command = handler.command?.replace('"${CLAUDE_PLUGIN_ROOT}/bin/tasktrail.js"', JSON.stringify(cli))
-    }
+  const command = `node ${JSON.stringify(cli)} hook`
+  for (const group of Object.values(hooks).flat()) {
+    group.hooks = group.hooks.map((handler) =>
+      handler.type === 'mcp_tool' ? { type: 'command', command, timeout: handler.timeout } : { ...handler, command: handler.command?.replace('node "${CLAUDE_PLUGIN_ROOT}/bin/tasktrail.js" hook', command) }
+    )
   }
   return hooks
 }

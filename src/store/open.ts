@@ -1,6 +1,6 @@
 // Opening the store: refuse a newer schema before touching the file, then WAL, a busy
 // timeout, foreign keys and full fsync, and migrate forward under an IMMEDIATE lock.
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -21,6 +21,27 @@ export class NewerStoreError extends Error {
       `the store ${path} has schema version ${found}, written by a newer tasktrail (this one knows up to ${SCHEMA_VERSION}); it was left untouched — upgrade tasktrail`
     )
     this.name = 'NewerStoreError'
+  }
+}
+
+/** The store's directory cannot be made: a path the user gave that cannot hold a store. */
+export class StorePathError extends Error {
+  override name = 'StorePathError'
+}
+
+/**
+ * Makes the store's directory, one level at a time from the nearest that exists. Node 20's
+ * recursive mkdirSync spins for ever on a path it cannot create under /proc; this fails at
+ * once with the reason.
+ */
+function makeDirectory(dir: string, path: string): void {
+  const missing: string[] = []
+  for (let d = dir; !existsSync(d) && d !== dirname(d); d = dirname(d)) missing.unshift(d)
+  try {
+    for (const d of missing) mkdirSync(d)
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message
+    throw new StorePathError(`the store ${path} cannot be created: making ${dir} failed (${code}); nothing was changed. Give --db or TASKTRAIL_DB a file in a directory you can write`)
   }
 }
 
@@ -47,7 +68,7 @@ function nativeBinding(): string {
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:') makeDirectory(dirname(path), path)
   const db = new Database(path, { nativeBinding: nativeBinding() })
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)

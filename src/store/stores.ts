@@ -1,5 +1,5 @@
 // Where a command gets its store connection. A process of its own opens one per command; the
-// resident process (src/resident/) keeps one per store file across requests, and opens it
+// plugin's MCP server (src/mcp/) keeps one per store file across requests, and opens it
 // again when the file was replaced (a user who deleted tasks.db must not have the next
 // change written to the unlinked file) or migrated by a newer tasktrail.
 import { statSync } from 'node:fs'

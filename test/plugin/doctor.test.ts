@@ -5,6 +5,7 @@ import { accessSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { startMcp } from '../helpers/mcp.js'
 
 interface Check {
   name: string
@@ -92,18 +93,21 @@ describe('tasktrail doctor', () => {
     expect(doctor(b).checks.hooks).toMatchObject({ ok: false, detail: expect.stringContaining('recorded twice'), fix: expect.stringContaining('.claude/settings.json') })
   })
 
-  test('says whether a resident process serves the hooks, which is never a problem', async () => {
+  test('says whether the MCP server is configured, connected and serving, which is never a problem', async () => {
     const b = box()
-    expect(doctor(b, { TASKTRAIL_RESIDENT: '0' }).checks.resident).toEqual({ name: 'resident', ok: true, detail: 'every hook runs in its own process: TASKTRAIL_RESIDENT=0 turns it off' })
-    delete b.env.TASKTRAIL_RESIDENT
-    expect(doctor(b).checks.resident).toMatchObject({ ok: true, detail: 'no resident process runs now; the first hook of the next session starts one' })
-    const start = { session_id: 'doctor', transcript_path: '/none', cwd: b.project, hook_event_name: 'SessionStart', source: 'startup' }
-    expect(tasktrail(b, ['hook'], { input: JSON.stringify(start) }).code).toBe(0)
-    for (const begun = Date.now(); tasktrail(b, ['serve', '--status']).code !== 0; await new Promise((r) => setTimeout(r, 100))) {
-      if (Date.now() - begun > 20_000) throw new Error('no resident process after 20 s')
+    expect(doctor(b).checks['mcp-server']).toMatchObject({ ok: true, detail: expect.stringMatching(/ none runs for this project now \(Claude Code starts it with a session\)$/) })
+    const server = await startMcp(b)
+    try {
+      const event = { hook_event_name: 'PostToolUseFailure', session_id: 'doctor', cwd: b.project, tool_name: 'Bash', tool_use_id: 't1', tool_input: '{"command":"exit 3"}', error: 'Exit code 3' }
+      expect(await server.call('hook', event)).toEqual({ text: '', isError: false })
+      expect(doctor(b).checks['mcp-server']).toMatchObject({
+        ok: true,
+        detail: expect.stringMatching(new RegExp(`; connected and serving: pid ${server.child.pid} since \\S+: PostToolUseFailure 1; 0 tool calls$`))
+      })
+    } finally {
+      expect(await server.close()).toBe(0)
     }
-    expect(doctor(b).checks.resident).toMatchObject({ ok: true, detail: expect.stringMatching(/^resident process \d+ at .*: up \d+ s, 0 requests served, 0 sessions open$/) })
-    expect(tasktrail(b, ['serve', '--stop']).code).toBe(0)
+    expect(doctor(b).checks['mcp-server']?.detail).toMatch(/ none runs for this project now/)
   })
 
   test('a merge driver whose CLI is gone (a plugin updated elsewhere) is a problem with its fix', () => {

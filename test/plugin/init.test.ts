@@ -97,6 +97,9 @@ describe('tasktrail init', () => {
     expect(Object.keys(settings.hooks).sort()).toEqual(Object.keys(plugin).sort())
     expect(settings.hooks.PostToolUse[1].matcher).toBe(plugin.PostToolUse[0].matcher)
     expect(settings.hooks.SessionStart[0].hooks[0].command).toMatch(/^node ".*bin\/tasktrail\.js" hook$/)
+    // No plugin, no MCP server: the plugin's mcp_tool hooks are the same command here.
+    const handlers = Object.values(settings.hooks).flat().flatMap((group: any) => group.hooks).filter((h: any) => h.command !== 'prettier --write')
+    expect(handlers.map((h: any) => [h.type, h.command])).toEqual(handlers.map(() => ['command', settings.hooks.SessionStart[0].hooks[0].command]))
 
     const before = snapshot(b)
     expect(tasktrail(b, ['init', '--settings', '--enable-todo-tools']).stdout).toContain("tasktrail's hooks already there")

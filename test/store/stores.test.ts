@@ -1,4 +1,4 @@
-// The resident process's store connections: kept across requests, opened again when the
+// The MCP server's store connections: kept across requests, opened again when the
 // file was replaced or migrated by another tasktrail.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -2,11 +2,11 @@
 // Exit 0 when every check passes, 1 otherwise.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
-import { residentAddress } from '../../resident/address.js'
 import { cliOfDriver } from '../../sync/git-merge.js'
-import { ask } from '../../resident/protocol.js'
+import { runningServers } from '../../mcp/status.js'
+import { HOOK_TOOL } from './mcp.js'
 import { locateProject, type ProjectLocation } from '../../project/locate.js'
 import { SCHEMA_VERSION } from '../../store/migrations.js'
 import { openDatabase } from '../../store/open.js'
@@ -151,13 +151,27 @@ function mergeDriver(root: string): Check {
   }
 }
 
-/** Whether hooks are served by a resident process; never a problem, since they run without one. */
-async function resident(invocation: Invocation): Promise<Check> {
-  const address = residentAddress(invocation.env, import.meta.dirname)
-  if (typeof address === 'string') return { name: 'resident', ok: true, detail: `every hook runs in its own process: ${address}` }
-  const reply = await ask(address.socket, { argv: ['serve', '--status'], env: invocation.env, cwd: invocation.cwd, stdin: '', color: false }, 2_000)
-  if (typeof reply === 'object') return { name: 'resident', ok: true, detail: reply.out.trim() }
-  return { name: 'resident', ok: true, detail: 'no resident process runs now; the first hook of the next session starts one' }
+/** The plugin this CLI belongs to: the nearest directory above it with hooks/hooks.json. */
+function pluginRoot(): string | undefined {
+  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'hooks', 'hooks.json'))) return dir
+  return undefined
+}
+
+/** Whether the plugin's hooks reach its MCP server, and whether one serves this project now. */
+function mcpServer(project: ProjectLocation, env: NodeJS.ProcessEnv, pluginEnabled: boolean): Check {
+  const root = pluginRoot()
+  const read = (file: string) => (root && existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '')
+  const configured = read('.mcp.json').includes('"tasktrail"') && read('hooks/hooks.json').includes(`"tool": "${HOOK_TOOL}"`)
+  if (!configured) return { name: 'mcp-server', ok: true, detail: `this copy of tasktrail${root ? ` (${root})` : ''} has no MCP server configured: every hook runs as a command` }
+  const serving = runningServers(tasktrailHome(env)).filter((status) => project.kind !== 'home' && resolve(status.project) === project.root)
+  const how = pluginEnabled ? 'the plugin\'s tool events reach its MCP server' : 'configured in the plugin, used only where the plugin is enabled (hooks from settings run as commands)'
+  if (!serving.length) return { name: 'mcp-server', ok: true, detail: `${how}; none runs for this project now (Claude Code starts it with a session)` }
+  const described = serving.map((status) => {
+    const events = Object.entries(status.events).map(([name, n]) => `${name} ${n}`).join(', ') || 'no hook events yet'
+    const tools = Object.values(status.tools).reduce((sum, n) => sum + n, 0)
+    return `pid ${status.pid} since ${status.started}: ${events}; ${tools} tool call${tools === 1 ? '' : 's'}`
+  })
+  return { name: 'mcp-server', ok: true, detail: `${how}; connected and serving: ${described.join('; ')}` }
 }
 
 async function checks(invocation: Invocation): Promise<Check[]> {
@@ -176,13 +190,13 @@ async function checks(invocation: Invocation): Promise<Check[]> {
   list.push(claudeCode(project.root, env))
   list.push(...agents.map(({ name, ok, detail, fix }) => ({ name, ok, detail, ...(fix ? { fix } : {}) })))
   if (project.kind === 'git') list.push(mergeDriver(project.root))
-  list.push(await resident(invocation))
+  list.push(mcpServer(project, env, project.kind !== 'home' && registrations(project.root, env).plugin.length > 0))
   return list
 }
 
 const doctor: Command = {
   usage: 'doctor [--json]',
-  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, Codex and Gemini CLI, the merge driver and the resident process',
+  summary: 'check Node, SQLite, the store, TASKS.md, the hooks, Claude Code, Codex and Gemini CLI, the merge driver and the MCP server',
   positionals: [0, 0],
   options: { json: { type: 'boolean' } },
   async run(invocation) {

@@ -18,7 +18,7 @@ const hook: Command = {
       logLine(tasktrailHome(invocation.env), {}, `ignored: --host ${String(host)} is not one of ${AGENT_HOSTS.join(', ')}`)
       return 0
     }
-    const stdout = await runHook(await invocation.stdin(), invocation.env, invocation.stores, host)
+    const stdout = await runHook(await invocation.stdin(), invocation.env, invocation.stores, { host })
     if (stdout) invocation.output.out(stdout)
     return 0
   }
