@@ -74,9 +74,18 @@ function refusedBeforeHooks(content: unknown): boolean {
   return errorText(content).trimStart().startsWith('<tool_use_error>')
 }
 
+/**
+ * How long a call ran, from its call's and its result's entries: the hook would have said
+ * (duration_ms), the transcript only dates its entries.
+ */
+function elapsed(from: string, to: string): number | undefined {
+  const ms = Date.parse(to) - Date.parse(from)
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined
+}
+
 /** The hook events one transcript file's entries would have made, each with its time. */
 function toolEvents(file: Fields[], turn: Turn, agentId: string | undefined): Timed[] {
-  const calls = new Map<string, { name: string; input: Fields }>()
+  const calls = new Map<string, { name: string; input: Fields; at: string }>()
   const events: Timed[] = []
   const refused = new Set<string>()
   const common = { session_id: turn.session_id, cwd: turn.cwd, transcript_path: turn.transcript_path, prompt_id: turn.prompt_id, agent_id: agentId }
@@ -90,7 +99,7 @@ function toolEvents(file: Fields[], turn: Turn, agentId: string | undefined): Ti
     for (const block of blocks(entry)) {
       if (block.type === 'tool_use' && typeof block.id === 'string' && typeof block.name === 'string') {
         const input = isFields(block.input) ? block.input : {}
-        calls.set(block.id, { name: block.name, input })
+        calls.set(block.id, { name: block.name, input, at })
         events.push({ at, event: { ...common, hook_event_name: 'PreToolUse', tool_name: block.name, tool_input: input, tool_use_id: block.id } })
       }
       if (block.type === 'tool_result' && typeof block.tool_use_id === 'string') {
@@ -100,7 +109,7 @@ function toolEvents(file: Fields[], turn: Turn, agentId: string | undefined): Ti
           refused.add(block.tool_use_id)
           continue
         }
-        const tool = { tool_name: call.name, tool_input: call.input, tool_use_id: block.tool_use_id }
+        const tool = { tool_name: call.name, tool_input: call.input, tool_use_id: block.tool_use_id, duration_ms: elapsed(call.at, at) }
         events.push({
           at,
           event: block.is_error === true
