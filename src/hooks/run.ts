@@ -56,12 +56,19 @@ function isBusy(error: unknown): boolean {
  * Applies a change and writes TASKS.md. SessionStart reads the checklist it gives Claude
  * from the store, so hand edits of TASKS.md are imported before its change runs.
  */
-async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void): Promise<HookOutput | void> {
+async function apply(
+  store: Store,
+  project: ProjectLocation,
+  event: HookEvent,
+  change: Change,
+  log: (message: string) => void,
+  receivedAt?: string
+): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
   const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
   if (event.hook_event_name === 'SessionStart' && project.kind === 'git') repointDriver(project, log)
   const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
-  const { result, refused } = await changeProject(store, project, repo, () => change(ctx))
+  const { result, refused } = await changeProject(store, project, repo, () => (receivedAt ? store.asOf(receivedAt, () => change(ctx)) : change(ctx)))
   const why = refused ?? refusedBefore
   if (why) log(`recorded in the store, but TASKS.md was not written: ${why}`)
   return result
@@ -85,11 +92,11 @@ function repointDriver(project: ProjectLocation, log: (message: string) => void)
  */
 async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
   const events = takeSpool(file)
-  for (const [i, value] of events.entries()) {
+  for (const [i, { receivedAt, event: value }] of events.entries()) {
     const parsed = read(value)
     if (typeof parsed === 'string') continue
     try {
-      await apply(store, project, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message))
+      await apply(store, project, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message), receivedAt)
     } catch (error) {
       if (isBusy(error)) {
         spool(file, events.slice(i))
@@ -139,6 +146,8 @@ export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: Sto
 }
 
 async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource): Promise<string> {
+  // Hook events carry no time of their own: an event kept in the spool keeps this one.
+  const receivedAt = new Date().toISOString()
   const home = tasktrailHome(env)
   let value: unknown
   try {
@@ -164,7 +173,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
     store = stores.open(storePath(env))
   } catch (error) {
     const file = spoolPath(home, project.key)
-    spool(file, [value])
+    spool(file, [{ receivedAt, event: value }])
     logLine(home, origin, `store unavailable, event spooled to ${file}: ${(error as Error).message}`)
     if ((error as Error).name === 'AddonMissingError') {
       if (event.hook_event_name === 'SessionStart') startAddonInstall(env, process.argv[1]!, project.root)
@@ -184,7 +193,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
   } catch (error) {
     if (isBusy(error)) {
       const file = spoolPath(home, project.key)
-      spool(file, [value])
+      spool(file, [{ receivedAt, event: value }])
       logLine(home, origin, `store busy, event spooled to ${file}`)
       return warning(home, event.session_id, `the task store was busy; events are kept in ${file} and applied later`)
     }
