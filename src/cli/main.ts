@@ -2,7 +2,7 @@
 // load starts faster than a chain of chunks. What is heavy (remark, chokidar) is loaded
 // with a dynamic import by the code that needs it, so no other command pays for it.
 // src/cli/start.ts decides whether a command runs here or in the resident process.
-import { parseInvocation, text, type Command, type Host } from './command.js'
+import { commandFirst, parseInvocation, text, type Command, type Host } from './command.js'
 import { CliError } from './errors.js'
 import { terminalOutput, writeFd, type Output } from './output.js'
 import { NewerStoreError } from '../store/open.js'
@@ -71,8 +71,9 @@ function help(output: Output): void {
   output.out(lines.join('\n'))
 }
 
-export async function main(argv: string[], host: Host): Promise<number> {
+export async function main(typed: string[], host: Host): Promise<number> {
   const { output } = host
+  const argv = commandFirst(typed)
   const name = argv[0]
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     help(output)

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { residentAddress, RESIDENT_COMMANDS } from '../resident/address.js'
 import { launchResident } from '../resident/launch.js'
 import { ask, hookHeader } from '../resident/protocol.js'
+import { commandFirst } from './command.js'
 import { terminalOutput, writeFd } from './output.js'
 import { readStdin } from './stdin.js'
 
@@ -20,7 +21,7 @@ const HOOK_WAIT_MS = 4_000
 const SESSION_END_WAIT_MS = 500
 
 async function start(): Promise<number> {
-  const argv = process.argv.slice(2)
+  const argv = commandFirst(process.argv.slice(2))
   const name = argv[0]
   const stdin = name === 'hook' ? await readStdin() : undefined
   const hook = stdin === undefined ? undefined : hookHeader(stdin)
