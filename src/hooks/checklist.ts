@@ -13,22 +13,25 @@ export interface OpenTask {
 
 const LABEL: Partial<Record<TaskStatus, string>> = { in_progress: 'in progress', blocked: 'blocked', pending: 'pending' }
 
-/** The checklist for `tasks` (already in order), of which `total` are open; '' when none. */
-export function renderChecklist(tasks: readonly OpenTask[], total: number, limit: number): string {
+/**
+ * The checklist for `tasks` (already in order), of which `total` are open; '' when none.
+ * `cli` is the command that runs tasktrail in Claude's shell.
+ */
+export function renderChecklist(tasks: readonly OpenTask[], total: number, limit: number, cli: string): string {
   if (total === 0) return ''
-  const header = `tasktrail: ${total} open task${total === 1 ? '' : 's'} in this project (TASKS.md). Update them with your task tools or \`tasktrail start|done|block ID\`.`
+  const header = `tasktrail: ${total} open task${total === 1 ? '' : 's'} in this project (TASKS.md). Update them with your task tools or \`${cli} start|done|block ID\`.`
   const lines = [header]
   let length = header.length
   let shown = 0
   for (const task of tasks) {
     const reason = task.status === 'blocked' && task.blocked_reason ? ` — ${oneLine(task.blocked_reason)}` : ''
     const line = `- [${LABEL[task.status]}] ${task.id} ${task.title}${reason}`
-    // Room for the closing "…and N more" line.
-    if (length + line.length + 1 > limit - 40) break
+    // Room for the closing "…and N more: CLI list" line.
+    if (length + line.length + 1 > limit - 40 - cli.length) break
     lines.push(line)
     length += line.length + 1
     shown++
   }
-  if (shown < total) lines.push(`…and ${total - shown} more: tasktrail list`)
+  if (shown < total) lines.push(`…and ${total - shown} more: ${cli} list`)
   return lines.join('\n')
 }

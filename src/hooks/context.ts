@@ -11,6 +11,8 @@ export interface HookContext {
   repo: Repo
   /** The project's root: files are recorded relative to it. */
   root: string
+  /** The shell command that runs this tasktrail, for text given to Claude (no `tasktrail` may be on the PATH). */
+  cli: string
 }
 
 /** Which session, prompt and agent an event comes from. */

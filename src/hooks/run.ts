@@ -59,19 +59,31 @@ function isBusy(error: unknown): boolean {
 async function apply(
   store: Store,
   project: ProjectLocation,
+  env: NodeJS.ProcessEnv,
   event: HookEvent,
   change: Change,
   log: (message: string) => void,
   receivedAt?: string
 ): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
-  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root }
+  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root, cli: shellCommand(env) }
   if (event.hook_event_name === 'SessionStart' && project.kind === 'git') repointDriver(project, log)
   const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
   const { result, refused } = await changeProject(store, project, repo, () => (receivedAt ? store.asOf(receivedAt, () => change(ctx)) : change(ctx)))
   const why = refused ?? refusedBefore
   if (why) log(`recorded in the store, but TASKS.md was not written: ${why}`)
   return result
+}
+
+const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
+
+/**
+ * This tasktrail as a shell command, by its full path: a plugin's CLI is on no PATH. Where its
+ * SQLite addon is in the plugin's data directory, the command says so, as the slash commands do.
+ */
+export function shellCommand(env: NodeJS.ProcessEnv): string {
+  const cli = `node ${shellQuote(resolve(process.argv[1]!))}`
+  return env.CLAUDE_PLUGIN_DATA ? `CLAUDE_PLUGIN_DATA=${shellQuote(env.CLAUDE_PLUGIN_DATA)} ${cli}` : cli
 }
 
 /** At a session's start: a merge driver left naming a CLI that is gone now names this one. */
@@ -90,13 +102,13 @@ function repointDriver(project: ProjectLocation, log: (message: string) => void)
  * than a busy store is logged and dropped (it would fail again); on a busy store the rest
  * goes back to the spool and the error propagates.
  */
-async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
+async function drainSpool(store: Store, project: ProjectLocation, env: NodeJS.ProcessEnv, home: string, file: string): Promise<number> {
   const events = takeSpool(file)
   for (const [i, { receivedAt, event: value }] of events.entries()) {
     const parsed = read(value)
     if (typeof parsed === 'string') continue
     try {
-      await apply(store, project, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message), receivedAt)
+      await apply(store, project, env, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message), receivedAt)
     } catch (error) {
       if (isBusy(error)) {
         spool(file, events.slice(i))
@@ -118,7 +130,7 @@ export async function applySpool(env: NodeJS.ProcessEnv, dir: string, stores: St
   if (project.kind === 'home') return 0
   const store = stores.open(storePath(env))
   try {
-    return await drainSpool(store, project, home, spoolPath(home, project.key))
+    return await drainSpool(store, project, env, home, spoolPath(home, project.key))
   } finally {
     stores.release(store)
   }
@@ -187,8 +199,8 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
   }
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
-    if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
-    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message))
+    if (anySpooled(home)) await drainSpool(store, project, env, home, spoolPath(home, project.key))
+    const output = await apply(store, project, env, event, change, (message) => logLine(home, origin, message))
     return output ? JSON.stringify(output) : ''
   } catch (error) {
     if (isBusy(error)) {

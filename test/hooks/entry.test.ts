@@ -249,6 +249,17 @@ describe('delivery', () => {
     expect(exported(box).map((t) => [t.title, t.task_context.files_modified])).toEqual([[NAS, ['monitor-nas-sync.ps1']]])
   })
 
+  it('the session-start note names a command that runs in Claude\'s shell, with no tasktrail on the PATH', () => {
+    const box = sandbox()
+    const id = json<{ id: string }>(box, ['add', 'Write the report']).id
+    const start = recording('2.1.197-task-tools').map((e) => moved(e, RECORDED_ROOT, box.project)).find((e) => e.hook_event_name === 'SessionStart')!
+    const note = JSON.parse(hook(box, start, { CLAUDE_PLUGIN_DATA: join(box.dir, 'plugin data') }).stdout).hookSpecificOutput.additionalContext as string
+    const command = /`(.+) start\|done\|block ID`/.exec(note)?.[1]
+    expect(command).toBe(`CLAUDE_PLUGIN_DATA='${join(box.dir, 'plugin data')}' node '${CLI}'`)
+    const env = { ...box.env, PATH: '/usr/bin:/bin' }
+    expect(spawnSync('sh', ['-c', `command -v tasktrail; ${command} done ${id}`], { cwd: box.project, env, encoding: 'utf8' })).toMatchObject({ status: 0, stdout: `${id} completed  Write the report\n` })
+  })
+
   it('records spooled events at the time they were received, not when the store could be opened', async () => {
     const box = sandbox()
     const events = recording('2.1.197-task-tools').filter((e) => registered(HOOKS, e)).map((e) => moved(e, RECORDED_ROOT, box.project))

@@ -86,16 +86,17 @@ describe('parseEvent', () => {
 })
 
 describe('renderChecklist', () => {
+  const CLI = "node '/opt/tasktrail/bin/tasktrail.js'"
   const task = (i: number) => ({ id: `t-${String(i).padStart(7, '0')}`, title: `Task ${i} ${'words '.repeat(8)}`, status: 'pending' as const, blocked_reason: null })
   it('is empty when nothing is open, and stays within its limit with a count of the rest', () => {
-    expect(renderChecklist([], 0, 2000)).toBe('')
-    const text = renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000)
+    expect(renderChecklist([], 0, 2000, CLI)).toBe('')
+    const text = renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000, CLI)
     expect(text.length).toBeLessThanOrEqual(2000)
-    expect(text).toMatch(/…and \d+ more: tasktrail list$/)
+    expect(text).toMatch(/…and \d+ more: node '\/opt\/tasktrail\/bin\/tasktrail.js' list$/)
   })
 
   it('gives a blocked task its reason', () => {
-    expect(renderChecklist([{ id: 't-1234567', title: 'Ship', status: 'blocked', blocked_reason: 'waits on review' }], 1, 2000)).toContain(
+    expect(renderChecklist([{ id: 't-1234567', title: 'Ship', status: 'blocked', blocked_reason: 'waits on review' }], 1, 2000, CLI)).toContain(
       '- [blocked] t-1234567 Ship — waits on review'
     )
   })
