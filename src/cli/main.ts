@@ -100,7 +100,7 @@ export async function main(typed: string[], host: Host): Promise<number> {
       for (const line of error.details) output.err(line)
       return error.exitCode
     }
-    if (error instanceof NewerStoreError) {
+    if (error instanceof NewerStoreError || (error instanceof Error && error.name === 'AddonMissingError')) {
       output.err(`tasktrail: ${error.message}`)
       return 1
     }

@@ -3,6 +3,7 @@
 // prints nothing but one JSON object for the event; problems go to hook.log, and the user
 // sees at most one systemMessage per session.
 import { startAddonInstall } from '../install/background.js'
+import { shellCommand } from '../install/cli-command.js'
 import { installLogPath } from '../install/install.js'
 import { resolve } from 'node:path'
 import { locateProject, type ProjectLocation } from '../project/locate.js'
@@ -73,17 +74,6 @@ async function apply(
   const why = refused ?? refusedBefore
   if (why) log(`recorded in the store, but TASKS.md was not written: ${why}`)
   return result
-}
-
-const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
-
-/**
- * This tasktrail as a shell command, by its full path: a plugin's CLI is on no PATH. Where its
- * SQLite addon is in the plugin's data directory, the command says so, as the slash commands do.
- */
-export function shellCommand(env: NodeJS.ProcessEnv): string {
-  const cli = `node ${shellQuote(resolve(process.argv[1]!))}`
-  return env.CLAUDE_PLUGIN_DATA ? `CLAUDE_PLUGIN_DATA=${shellQuote(env.CLAUDE_PLUGIN_DATA)} ${cli}` : cli
 }
 
 /** At a session's start: a merge driver left naming a CLI that is gone now names this one. */

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import betterSqlite3Package from 'better-sqlite3/package.json' with { type: 'json' }
 import { tasktrailHome } from '../store/paths.js'
+import { shellCommand } from './cli-command.js'
 
 /** The better-sqlite3 version whose JavaScript is bundled (the one package-lock.json pins). */
 export const BETTER_SQLITE3_VERSION: string = betterSqlite3Package.version
@@ -36,7 +37,7 @@ export function installedAddon(env: NodeJS.ProcessEnv): string | null {
 export class AddonMissingError extends Error {
   constructor(env: NodeJS.ProcessEnv) {
     super(
-      `better-sqlite3 ${BETTER_SQLITE3_VERSION}'s native module is not installed yet: a Claude Code session installs it in the background into ${runtimeDir(env)} (see install.log there), or run: tasktrail install-runtime`
+      `better-sqlite3 ${BETTER_SQLITE3_VERSION}'s native module is not installed yet: a Claude Code session installs it in the background into ${runtimeDir(env)} (see install.log there), or run: ${shellCommand(env)} install-runtime`
     )
     this.name = 'AddonMissingError'
   }
