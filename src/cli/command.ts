@@ -37,6 +37,23 @@ export const GLOBAL_OPTIONS: Options = {
   help: { type: 'boolean', short: 'h' }
 }
 
+/**
+ * The arguments with the command first: `-C DIR` and `--db PATH` may come before it, as the
+ * usage line writes them (`tasktrail -C DIR list`), or after it.
+ */
+export function commandFirst(argv: readonly string[]): string[] {
+  let i = 0
+  while (i < argv.length) {
+    const arg = argv[i]!
+    if (arg === '-C' || arg === '--db') i += 2
+    else if (/^(-C.|--db=)/.test(arg)) i += 1
+    else break
+  }
+  // Options and no command: the usage, as for no arguments at all.
+  if (i >= argv.length) return []
+  return [argv[i]!, ...argv.slice(0, i), ...argv.slice(i + 1)]
+}
+
 export function parseInvocation(command: Command, name: string, argv: string[]) {
   let parsed: { values: Invocation['values']; positionals: string[] }
   try {

@@ -99,6 +99,15 @@ export function overall(task: Task, children: Task[]): string {
   return children.length ? `${label} (${done} of ${counted.length} complete)` : label
 }
 
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A stored ISO time as a person reads it: local date and time to the minute, `2026-12-06 21:04`. */
+export function localTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
 function details(task: Task, now: Date, indent: string): string[] {
   const lines: string[] = []
   const context = task.task_context
@@ -111,7 +120,8 @@ function details(task: Task, now: Date, indent: string): string[] {
   if (context.files_modified?.length) lines.push(`${indent}Files: ${context.files_modified.join(', ')}`)
   if (context.outcome) lines.push(`${indent}Outcome: ${context.outcome}`)
   if (context.blocked_reason) lines.push(`${indent}Blocked: ${context.blocked_reason}`)
-  if (context.blockers_encountered?.length) lines.push(`${indent}Blockers: ${context.blockers_encountered.join('; ')}`)
+  // What failed along the way (a command's exit code) blocks nothing unless the task is blocked.
+  if (context.blockers_encountered?.length) lines.push(`${indent}${task.status === 'blocked' ? 'Blockers' : 'Failures'}: ${context.blockers_encountered.join('; ')}`)
   return lines
 }
 
@@ -131,7 +141,7 @@ export function detailedView(task: Task, children: Task[], dependencies: string[
   if (where.length) lines.push(`For: ${where.join(', ')}`)
   if (task.description) lines.push(`Description: ${task.description}`)
   if (task.task_context.user_request) lines.push(`Request: ${task.task_context.user_request}`)
-  lines.push(`Created: ${task.created_at}${task.started_at ? `  Started: ${task.started_at}` : ''}${task.completed_at ? `  Completed: ${task.completed_at}` : ''}`)
+  lines.push(`Created: ${localTime(task.created_at)}${task.started_at ? `  Started: ${localTime(task.started_at)}` : ''}${task.completed_at ? `  Completed: ${localTime(task.completed_at)}` : ''}`)
   lines.push(...details(task, now, ''))
   if (dependencies.length) lines.push(`Waits on: ${dependencies.join(', ')}`)
   for (const [status, heading] of SECTIONS) {

@@ -1,7 +1,7 @@
 // The tasktrail command line. Commands are small and bundled with this file: one file to
 // load starts faster than a chain of chunks. What is heavy (remark, chokidar) is loaded
 // with a dynamic import by the code that needs it, so no other command pays for it.
-import { parseInvocation, text, type Command, type Host } from './command.js'
+import { commandFirst, parseInvocation, text, type Command, type Host } from './command.js'
 import { CliError } from './errors.js'
 import { terminalOutput, writeFd, type Output } from './output.js'
 import { NewerStoreError, StorePathError } from '../store/open.js'
@@ -76,8 +76,9 @@ function help(output: Output): void {
   output.out(lines.join('\n'))
 }
 
-export async function main(argv: string[], host: Host): Promise<number> {
+export async function main(typed: string[], host: Host): Promise<number> {
   const { output } = host
+  const argv = commandFirst(typed)
   const name = argv[0]
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     help(output)
@@ -104,7 +105,7 @@ export async function main(argv: string[], host: Host): Promise<number> {
       for (const line of error.details) output.err(line)
       return error.exitCode
     }
-    if (error instanceof NewerStoreError || error instanceof StorePathError) {
+    if (error instanceof NewerStoreError || error instanceof StorePathError || (error instanceof Error && error.name === 'AddonMissingError')) {
       output.err(`tasktrail: ${error.message}`)
       return 1
     }

@@ -12,6 +12,8 @@ export interface HookContext {
   repo: Repo
   /** The project's root: files are recorded relative to it. */
   root: string
+  /** The shell command that runs this tasktrail, for text given to Claude (no `tasktrail` may be on the PATH). */
+  cli: string
   /** The session has the plugin's tasktrail tools (src/hooks/agent-tools.ts). */
   tools?: boolean
 }

@@ -3,6 +3,7 @@
 // prints nothing but one JSON object for the event; problems go to hook.log, and the user
 // sees at most one systemMessage per session.
 import { startAddonInstall } from '../install/background.js'
+import { shellCommand } from '../install/cli-command.js'
 import { installLogPath } from '../install/install.js'
 import { resolve } from 'node:path'
 import { locateProject, type ProjectLocation } from '../project/locate.js'
@@ -18,7 +19,7 @@ import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
 import type { HookOutput } from './output.js'
 import { changeProject, syncFirst } from './project-sync.js'
 import { isFields } from './shape.js'
-import { anySpooled, spool, spoolPath, takeSpool } from './spool.js'
+import { anySpooled, spool, spoolPath, takeSpool, type SpooledEvent } from './spool.js'
 import { pluginServesTools } from './agent-tools.js'
 import { HookState } from './state.js'
 import type { AgentHost } from '../model/task-host.js'
@@ -64,12 +65,20 @@ function isBusy(error: unknown): boolean {
  * Applies a change and writes TASKS.md. SessionStart reads the checklist it gives Claude
  * from the store, so hand edits of TASKS.md are imported before its change runs.
  */
-async function apply(store: Store, project: ProjectLocation, event: HookEvent, change: Change, log: (message: string) => void, tools = false): Promise<HookOutput | void> {
+async function apply(
+  store: Store,
+  project: ProjectLocation,
+  env: NodeJS.ProcessEnv,
+  event: HookEvent,
+  change: Change,
+  log: (message: string) => void,
+  receivedAt?: string
+): Promise<HookOutput | void> {
   const repo = store.repo(project.key, project.root)
-  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root, tools }
+  const ctx: HookContext = { store, state: new HookState(store), repo, root: project.root, cli: shellCommand(env), tools: pluginServesTools(env) }
   if (event.hook_event_name === 'SessionStart' && project.kind === 'git') repointDriver(project, log)
   const refusedBefore = event.hook_event_name === 'SessionStart' ? await syncFirst(store, project, repo) : undefined
-  const { result, refused } = await changeProject(store, project, repo, () => change(ctx))
+  const { result, refused } = await changeProject(store, project, repo, () => (receivedAt ? store.asOf(receivedAt, () => change(ctx)) : change(ctx)))
   const why = refused ?? refusedBefore
   if (why) log(`recorded in the store, but TASKS.md was not written: ${why}`)
   return result
@@ -91,12 +100,12 @@ function repointDriver(project: ProjectLocation, log: (message: string) => void)
  * dropped (it would fail again); on a busy store the rest goes to the spool and the error
  * propagates.
  */
-async function applyInOrder(store: Store, project: ProjectLocation, home: string, file: string, events: readonly unknown[], what: string): Promise<void> {
-  for (const [i, value] of events.entries()) {
+async function applyInOrder(store: Store, project: ProjectLocation, env: NodeJS.ProcessEnv, home: string, file: string, events: readonly SpooledEvent[], what: string): Promise<void> {
+  for (const [i, { receivedAt, event: value }] of events.entries()) {
     const parsed = read(value)
     if (typeof parsed === 'string') continue
     try {
-      await apply(store, project, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message))
+      await apply(store, project, env, parsed.event, parsed.change, (message) => logLine(home, originOf(value), message), receivedAt)
     } catch (error) {
       if (isBusy(error)) {
         spool(file, events.slice(i))
@@ -108,9 +117,9 @@ async function applyInOrder(store: Store, project: ProjectLocation, home: string
 }
 
 /** Applies what waited in the spool, in order; returns how many were taken from it. */
-async function drainSpool(store: Store, project: ProjectLocation, home: string, file: string): Promise<number> {
+async function drainSpool(store: Store, project: ProjectLocation, env: NodeJS.ProcessEnv, home: string, file: string): Promise<number> {
   const events = takeSpool(file)
-  await applyInOrder(store, project, home, file, events, 'spooled event')
+  await applyInOrder(store, project, env, home, file, events, 'spooled event')
   return events.length
 }
 
@@ -133,20 +142,23 @@ function notifiedRunEnded(store: Store, state: HookState, sessionId: string, pro
  * (2.1.197) is then applied before the later events that build on it (a TaskUpdate on a
  * TaskCreate), not after them.
  */
-async function reconcile(store: Store, project: ProjectLocation, home: string, turn: Turn, origin: LogOrigin, until?: string): Promise<void> {
-  const all = turnEvents(turn)
-  const cut = until === undefined ? -1 : all.findIndex((e) => e.tool_use_id === until)
-  const events = cut < 0 ? all : all.slice(0, cut)
+async function reconcile(store: Store, project: ProjectLocation, env: NodeJS.ProcessEnv, home: string, turn: Turn, origin: LogOrigin, until?: string): Promise<void> {
+  const timed = turnEvents(turn)
+  const cut = until === undefined ? -1 : timed.findIndex(({ event }) => event.tool_use_id === until)
+  const before = cut < 0 ? timed : timed.slice(0, cut)
+  const events = before.map(({ event }) => event)
   const state = new HookState(store)
   const ids = (name: string) => events.filter((e) => e.hook_event_name === name).map((e) => e.tool_use_id as string)
   const done = new Map(['PreToolUse', 'PostToolUse', 'PostToolUseFailure'].map((name) => [name, state.processed(turn.session_id, name, ids(name))]))
-  const missed = events.filter((e) => {
+  const missed = before.filter(({ event: e }) => {
     if (e.hook_event_name === 'SubagentStart') return !state.agentRunByAgentId(turn.session_id, e.agent_id as string)
     if (e.hook_event_name === 'UserPromptSubmit') return !notifiedRunEnded(store, state, turn.session_id, e.prompt as string)
     return !done.get(e.hook_event_name as string)!.has(e.tool_use_id as string) && typeof read(e) !== 'string'
   })
   if (!missed.length) return
-  await applyInOrder(store, project, home, spoolPath(home, project.key), missed, 'an event from the transcript')
+  // Each is recorded at the time its transcript entry was written, as a spooled event at its own.
+  const kept = missed.map(({ at, event }) => ({ receivedAt: at || undefined, event }))
+  await applyInOrder(store, project, env, home, spoolPath(home, project.key), kept, 'an event from the transcript')
   logLine(home, origin, `${missed.length} event${missed.length === 1 ? '' : 's'} of this turn had reached no hook; applied from the transcript`)
 }
 
@@ -173,7 +185,7 @@ export async function applySpool(env: NodeJS.ProcessEnv, dir: string, stores: St
   if (project.kind === 'home') return 0
   const store = stores.open(storePath(env))
   try {
-    return await drainSpool(store, project, home, spoolPath(home, project.key))
+    return await drainSpool(store, project, env, home, spoolPath(home, project.key))
   } finally {
     stores.release(store)
   }
@@ -201,6 +213,8 @@ export async function runHook(stdin: string, env: NodeJS.ProcessEnv, stores: Sto
 }
 
 async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreSource, options: HookOptions): Promise<string> {
+  // Hook events carry no time of their own: an event kept in the spool keeps this one.
+  const receivedAt = new Date().toISOString()
   const home = tasktrailHome(env)
   const host = options.host ?? 'claude-code'
   let value: unknown
@@ -231,7 +245,7 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
     store = stores.open(storePath(env))
   } catch (error) {
     const file = spoolPath(home, project.key)
-    spool(file, [value])
+    spool(file, [{ receivedAt, event: value }])
     logLine(home, origin, `store unavailable, event spooled to ${file}: ${(error as Error).message}`)
     if ((error as Error).name === 'AddonMissingError') {
       if (event.hook_event_name === 'SessionStart') startAddonInstall(env, process.argv[1]!, project.root)
@@ -245,17 +259,17 @@ async function handleEvent(stdin: string, env: NodeJS.ProcessEnv, stores: StoreS
   }
   try {
     if (event.hook_event_name === 'SessionEnd') store.db.pragma(`busy_timeout = ${SESSION_END_BUSY_MS}`)
-    if (anySpooled(home)) await drainSpool(store, project, home, spoolPath(home, project.key))
+    if (anySpooled(home)) await drainSpool(store, project, env, home, spoolPath(home, project.key))
     // The transcript read is Claude Code's; Codex's rollout is read by its own adapter at Stop.
     const turn = host === 'claude-code' ? turnOf(event, value) : undefined
-    if (turn && event.hook_event_name === 'Stop') await reconcile(store, project, home, turn, origin)
-    else if (turn && options.firstOfTurn?.(event)) await reconcile(store, project, home, turn, origin, 'tool_use_id' in event ? event.tool_use_id : undefined)
-    const output = await apply(store, project, event, change, (message) => logLine(home, origin, message), pluginServesTools(env))
+    if (turn && event.hook_event_name === 'Stop') await reconcile(store, project, env, home, turn, origin)
+    else if (turn && options.firstOfTurn?.(event)) await reconcile(store, project, env, home, turn, origin, 'tool_use_id' in event ? event.tool_use_id : undefined)
+    const output = await apply(store, project, env, event, change, (message) => logLine(home, origin, message))
     return output ? JSON.stringify(output) : ''
   } catch (error) {
     if (isBusy(error)) {
       const file = spoolPath(home, project.key)
-      spool(file, [value])
+      spool(file, [{ receivedAt, event: value }])
       logLine(home, origin, `store busy, event spooled to ${file}`)
       return warning(home, event.session_id, `the task store was busy; events are kept in ${file} and applied later`)
     }

@@ -21,18 +21,36 @@ export function anySpooled(home: string): boolean {
   }
 }
 
-/** Appends events as one line each (a single write: O_APPEND keeps concurrent lines whole). */
-export function spool(file: string, events: readonly unknown[]): void {
+/** An event as kept: when tasktrail received it, and the event. */
+export interface SpooledEvent {
+  receivedAt: string | undefined
+  event: unknown
+}
+
+/**
+ * Appends events as one line each (a single write: O_APPEND keeps concurrent lines whole),
+ * each with the time it was received, the time it is recorded at when applied.
+ */
+export function spool(file: string, events: readonly SpooledEvent[]): void {
   if (events.length === 0) return
   mkdirSync(dirname(file), { recursive: true })
-  appendFileSync(file, events.map((event) => JSON.stringify(event) + '\n').join(''))
+  appendFileSync(file, events.map(({ receivedAt, event }) => JSON.stringify({ received_at: receivedAt, event }) + '\n').join(''))
+}
+
+/** A line as written by spool(), or a bare event (a spool written before events kept their time). */
+function spooled(value: unknown): SpooledEvent {
+  const line = value as { received_at?: unknown; event?: unknown }
+  if (line && typeof line === 'object' && 'event' in line && (line.received_at === undefined || typeof line.received_at === 'string')) {
+    return { receivedAt: line.received_at as string | undefined, event: line.event }
+  }
+  return { receivedAt: undefined, event: value }
 }
 
 /**
  * Takes the spooled events, leaving the spool empty. The file is first renamed to a name
  * of this process, so two hooks never take the same events.
  */
-export function takeSpool(file: string): unknown[] {
+export function takeSpool(file: string): SpooledEvent[] {
   const taken = `${file}.${process.pid}.taken`
   try {
     renameSync(file, taken)
@@ -43,7 +61,7 @@ export function takeSpool(file: string): unknown[] {
   unlinkSync(taken)
   return lines.flatMap((line) => {
     try {
-      return [JSON.parse(line) as unknown]
+      return [spooled(JSON.parse(line))]
     } catch {
       return []
     }

@@ -23,7 +23,8 @@ export interface Turn {
   transcript_path: string
 }
 
-interface Timed {
+/** A hook event the transcript shows, and the time of the entry that shows it. */
+export interface Timed {
   at: string
   event: Fields
 }
@@ -161,7 +162,7 @@ function subagentEvents(turn: Turn, marker: string | undefined, since: number): 
  * The hook events of the turn's tool calls, main thread and subagents, in the order they
  * happened (by the transcript's timestamps; a file's own order where they tie).
  */
-export function turnEvents(turn: Turn): Fields[] {
+export function turnEvents(turn: Turn): Timed[] {
   const marker = turn.prompt_id ? `"promptId":${JSON.stringify(turn.prompt_id)}` : undefined
   const file = entries(linesFrom(readText(turn.transcript_path), marker))
   const began = typeof file[0]?.timestamp === 'string' ? Date.parse(file[0].timestamp) : NaN
@@ -171,5 +172,5 @@ export function turnEvents(turn: Turn): Fields[] {
   return all
     .map((timed, i) => ({ ...timed, i }))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
-    .map((timed) => timed.event)
+    .map(({ at, event }) => ({ at, event }))
 }

@@ -215,16 +215,19 @@ export interface AgentCheck {
 
 const TITLE: Record<AgentCli, string> = { codex: 'Codex CLI', gemini: 'Gemini CLI' }
 
-/** Whether `cli`'s hooks are installed for the project at `root` (or the user), and what they still need. */
-export function checkAgentCli(cli: AgentCli, root: string | undefined, env: NodeJS.ProcessEnv): AgentCheck {
+/**
+ * Whether `cli`'s hooks are installed for the project at `root` (or the user), and what they
+ * still need; `tasktrail` is the command that runs this tasktrail, for the fixes.
+ */
+export function checkAgentCli(cli: AgentCli, root: string | undefined, env: NodeJS.ProcessEnv, tasktrail: string): AgentCheck {
   const files = [...(root ? [hooksFile(cli, 'project', root, env)] : []), hooksFile(cli, 'user', root ?? '', env)].filter(hasHooks)
   const named = { name: cli, title: TITLE[cli] }
-  if (files.length === 0) return { ...named, installed: false, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are not installed (tasktrail init --${cli} records its sessions too)` }
+  if (files.length === 0) return { ...named, installed: false, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are not installed (${tasktrail} init --${cli} records its sessions too)` }
   let off: string[] = []
   try {
     off = cli === 'codex' ? codexSwitchesOff(env) : []
   } catch (error) {
-    return { ...named, installed: true, ok: false, detail: (error as Error).message, fix: `fix ${join(codexHome(env), 'config.toml')}, then run tasktrail init --codex` }
+    return { ...named, installed: true, ok: false, detail: (error as Error).message, fix: `fix ${join(codexHome(env), 'config.toml')}, then run ${tasktrail} init --codex` }
   }
   if (off.length > 0) {
     return {
@@ -232,7 +235,7 @@ export function checkAgentCli(cli: AgentCli, root: string | undefined, env: Node
       installed: true,
       ok: false,
       detail: `${TITLE[cli]}: tasktrail's hooks are in ${files.join(', ')}, but ${join(codexHome(env), 'config.toml')} lacks ${off.join('; ')}`,
-      fix: 'run tasktrail init --codex'
+      fix: `run ${tasktrail} init --codex`
     }
   }
   return { ...named, installed: true, ok: true, detail: `${TITLE[cli]}: tasktrail's hooks are in ${files.join(', ')}` }

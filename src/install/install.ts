@@ -5,7 +5,7 @@
 // of the install is deleted: the bundle already carries better-sqlite3's JavaScript.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { ADDON_FILE, BETTER_SQLITE3_VERSION, runtimeDir } from './runtime.js'
 
@@ -49,6 +49,8 @@ export function lockHolder(lock: string): number | 'starting' | null {
 /** Takes the lock for this process; false when another live process holds it. */
 export function takeLock(lock: string): boolean {
   if (lockHolder(lock) !== null) return false
+  // A fresh home has no runtime directory yet.
+  mkdirSync(dirname(lock), { recursive: true })
   writeFileSync(lock, String(process.pid))
   return true
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import betterSqlite3Package from 'better-sqlite3/package.json' with { type: 'json' }
 import { tasktrailHome } from '../store/paths.js'
+import { commandName } from './cli-command.js'
 
 /** The better-sqlite3 version whose JavaScript is bundled (the one package-lock.json pins). */
 export const BETTER_SQLITE3_VERSION: string = betterSqlite3Package.version
@@ -35,8 +36,11 @@ export function installedAddon(env: NodeJS.ProcessEnv): string | null {
 /** The store cannot be opened yet: the addon is neither next to dist/ nor installed. */
 export class AddonMissingError extends Error {
   constructor(env: NodeJS.ProcessEnv) {
+    const missing = `better-sqlite3 ${BETTER_SQLITE3_VERSION}'s native module is not installed yet`
     super(
-      `better-sqlite3 ${BETTER_SQLITE3_VERSION}'s native module is not installed yet: a Claude Code session installs it in the background into ${runtimeDir(env)} (see install.log there), or run: tasktrail install-runtime`
+      env.CLAUDE_PLUGIN_DATA
+        ? `${missing}: a Claude Code session installs it in the background into ${runtimeDir(env)} (see install.log there), or run: ${commandName(env)} install-runtime`
+        : `${missing}; run: ${commandName(env)} install-runtime (it installs it into ${runtimeDir(env)})`
     )
     this.name = 'AddonMissingError'
   }

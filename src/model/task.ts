@@ -3,6 +3,25 @@
 export const STATUSES = ['pending', 'in_progress', 'blocked', 'completed', 'cancelled'] as const
 export type TaskStatus = (typeof STATUSES)[number]
 
+/** The words people type for each status, beside the stored names (matched without case, `-` or space as `_`). */
+const STATUS_WORDS: Record<string, TaskStatus> = {
+  todo: 'pending',
+  to_do: 'pending',
+  open: 'pending',
+  wip: 'in_progress',
+  doing: 'in_progress',
+  started: 'in_progress',
+  done: 'completed',
+  complete: 'completed',
+  canceled: 'cancelled'
+}
+
+/** The status a typed word means, or undefined. */
+export function statusFromWord(word: string): TaskStatus | undefined {
+  const key = word.trim().toLowerCase().replace(/[-\s]+/g, '_')
+  return (STATUSES as readonly string[]).includes(key) ? (key as TaskStatus) : STATUS_WORDS[key]
+}
+
 export const TASK_TYPES = [
   'implementation',
   'research',

@@ -53,23 +53,40 @@ export interface OpenOptions {
 /**
  * The native addon, named explicitly: the bundle carries better-sqlite3's JavaScript, and
  * the `bindings` search it would otherwise run costs several milliseconds per process.
- * An installed plugin has no node_modules: its addon is the one installed on first use.
+ * It is better-sqlite3's own build when there is one; an installed plugin's copy has
+ * better-sqlite3 without it (Claude Code installs its dependencies with --ignore-scripts),
+ * or no node_modules at all, so its addon is the one installed on first use.
  */
 function nativeBinding(): string {
-  let packageJson: string
+  let built: string | undefined
   try {
-    packageJson = createRequire(import.meta.url).resolve('better-sqlite3/package.json')
+    built = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node')
   } catch {
-    const installed = installedAddon(process.env)
-    if (installed) return installed
-    throw new AddonMissingError(process.env)
+    // No better-sqlite3 next to the code: an installed addon or none.
   }
-  return join(dirname(packageJson), 'build', 'Release', 'better_sqlite3.node')
+  if (built && existsSync(built)) return built
+  const installed = installedAddon(process.env)
+  if (installed) return installed
+  throw new AddonMissingError(process.env)
+}
+
+/** Loading an addon that was there a moment ago can still fail to find it (a rebuild midway). */
+function isMissingAddon(error: unknown): boolean {
+  return (error as { code?: string }).code === 'MODULE_NOT_FOUND' && /better_sqlite3[^/\\]*\.node/.test((error as Error).message)
+}
+
+function loadDatabase(path: string): Db {
+  try {
+    return new Database(path, { nativeBinding: nativeBinding() })
+  } catch (error) {
+    if (isMissingAddon(error)) throw new AddonMissingError(process.env)
+    throw error
+  }
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') makeDirectory(dirname(path), path)
-  const db = new Database(path, { nativeBinding: nativeBinding() })
+  const db = loadDatabase(path)
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     const found = db.pragma('user_version', { simple: true }) as number

@@ -151,10 +151,33 @@ function encode(value: unknown): string | null {
 export class Store {
   private readonly statements = new Map<string, Statement<unknown[]>>()
 
+  private clock: () => string
+
   constructor(
     readonly db: Db,
-    readonly now: () => string = () => new Date().toISOString()
-  ) {}
+    now: () => string = () => new Date().toISOString()
+  ) {
+    this.clock = now
+  }
+
+  /** The time every change is stamped with (ISO 8601). */
+  now(): string {
+    return this.clock()
+  }
+
+  /**
+   * Runs a change as of `iso`: an event kept in the spool is recorded at the time it happened,
+   * not when the store could finally be opened (its start, completion, history and billing).
+   */
+  asOf<T>(iso: string, change: () => T): T {
+    const kept = this.clock
+    this.clock = () => iso
+    try {
+      return change()
+    } finally {
+      this.clock = kept
+    }
+  }
 
   close(): void {
     this.db.close()

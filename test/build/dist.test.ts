@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '../..')
 it('the committed dist/ is the build of the committed sources', () => {
   const status = spawnSync('git', ['status', '--porcelain', '--', 'dist'], { cwd: root, encoding: 'utf8' })
   expect(status.status).toBe(0)
-  expect(status.stdout, 'dist/ differs from the commit: run npm run build and commit dist/ with the sources').toBe('')
+  expect(status.stdout, 'dist/ differs from the commit: run npm run bundle and commit dist/ with the sources').toBe('')
 })
 
 it('dist/ is ASCII, so V8 reads and compiles it as one-byte source on every hook run', () => {

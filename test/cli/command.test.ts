@@ -1,7 +1,7 @@
 // Reading a command line: arguments without options skip node's parseArgs, and must read as it would.
 import { parseArgs } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { GLOBAL_OPTIONS, parseInvocation, type Command } from '../../src/cli/command.js'
+import { commandFirst, GLOBAL_OPTIONS, parseInvocation, type Command } from '../../src/cli/command.js'
 
 const command: Command = {
   usage: 'done ID… [--json]',
@@ -29,5 +29,18 @@ describe('parseInvocation', () => {
 
   it('counts the arguments either way', () => {
     expect(() => parseInvocation(command, 'done', ['a', 'b', 'c', 'd'])).toThrow('done takes 0 to 3 arguments, got 4')
+  })
+})
+
+describe('commandFirst', () => {
+  it.each([
+    [['-C', 'dir', 'list', '--all'], ['list', '-C', 'dir', '--all']],
+    [['--db', 'x.db', '-Cdir', 'done', 't-1'], ['done', '--db', 'x.db', '-Cdir', 't-1']],
+    [['--db=x.db', 'show', 'abc'], ['show', '--db=x.db', 'abc']],
+    [['list', '-C', 'dir'], ['list', '-C', 'dir']],
+    [['--help'], ['--help']],
+    [['-C', 'dir'], []]
+  ])('moves the global options before %j after the command', (argv, expected) => {
+    expect(commandFirst(argv)).toEqual(expected)
   })
 })

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { add, json, sandbox, tasktrail } from '../helpers/cli.js'
@@ -167,9 +167,9 @@ describe('reading', () => {
     expect(tasktrail(box, ['list']).stdout).toBe(expected.join('\n') + '\n')
     expect(tasktrail(box, ['list', '--all']).stdout).toBe([...expected, `- [✓] Old work (completed)  ${old}`].join('\n') + '\n')
     expect(json(box, ['list', '--status', 'completed']).tasks.map((t: { id: string }) => t.id)).toEqual([analyze, old])
-    const bad = tasktrail(box, ['list', '--status', 'done'])
+    const bad = tasktrail(box, ['list', '--status', 'finished'])
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toBe('tasktrail: "done" is not a status; valid statuses: pending, in_progress, blocked, completed, cancelled\n')
+    expect(bad.stderr).toBe('tasktrail: "finished" is not a status; use one of: todo, in-progress (or wip), blocked, done, cancelled (or pending, in_progress, blocked, completed, cancelled)\n')
   })
 
   it('list filters by client and project across repositories', () => {
@@ -285,8 +285,8 @@ describe('the store location', () => {
     const box = sandbox()
     const db = join(box.dir, 'elsewhere.db')
     add(box, 'in home')
-    expect(json(box, ['list', '--db', db]).tasks).toEqual([])
-    // Another project: a store that met this project's TASKS.md would adopt its tasks.
+    // A store that meets this project's TASKS.md adopts its tasks, as a fresh clone's would.
+    expect(json(box, ['list', '--db', db]).tasks.map((t: { title: string }) => t.title)).toEqual(['in home'])
     const other = join(box.dir, 'other')
     spawnSync('git', ['init', '-q', other])
     tasktrail(box, ['add', 'in env db'], { env: { TASKTRAIL_DB: db }, cwd: other })
@@ -310,5 +310,59 @@ describe('roll-up when tasks arrive in bulk', () => {
     writeFileSync(join(box.project, 'TASKS.md'), '- [/] Parent <!-- t-aaaaaaa -->\n  - [x] Done first <!-- t-bbbbbbb -->\n  - [ ] Still open <!-- t-ccccccc -->\n')
     expect(tasktrail(box, ['sync']).code).toBe(0)
     expect(json(box, ['show', 't-aaaaaaa']).status).toBe('in_progress')
+  })
+})
+
+describe('what people type and read', () => {
+  it('-C DIR and --db PATH work before the command, as the usage line has them, and after it', () => {
+    const box = sandbox()
+    const db = join(box.dir, 'other.db')
+    expect(tasktrail(box, ['-C', box.project, '--db', db, 'add', 'Before'], { cwd: box.dir }).code).toBe(0)
+    expect(tasktrail(box, ['add', 'After', '-C', box.project, '--db', db], { cwd: box.dir }).code).toBe(0)
+    expect(tasktrail(box, [`--db=${db}`, `-C${box.project}`, 'list'], { cwd: box.dir }).stdout).toMatch(/^- \[ \] Before {2}t-\w+\n- \[ \] After {2}t-\w+\n$/)
+    expect(existsSync(join(box.env.TASKTRAIL_HOME!, 'tasks.db'))).toBe(false)
+    expect(tasktrail(box, ['-C', box.project])).toMatchObject({ code: 2, stdout: expect.stringContaining('usage: tasktrail [-C DIR] [--db PATH] COMMAND') })
+  })
+
+  it('status words as people type them, and ids with or without t-', () => {
+    const box = sandbox()
+    const ids = ['Done', 'Doing', 'Waiting', 'Dropped', 'Later'].map((title) => add(box, title))
+    const [done, doing, waiting, dropped] = ids.map((id) => id.replace(/^t-/, ''))
+    expect(tasktrail(box, ['done', done!]).stdout).toBe(`${ids[0]} completed  Done\n`)
+    expect(tasktrail(box, ['start', doing!.toUpperCase()]).code).toBe(0)
+    expect(tasktrail(box, ['block', waiting!.slice(0, 5), '--reason', 'a reply']).code).toBe(0)
+    expect(tasktrail(box, ['cancel', `t-${dropped}`]).code).toBe(0)
+    const titles = (status: string) => json(box, ['list', '--status', status]).tasks.map((t: { title: string }) => t.title)
+    expect(['done', 'completed', 'Done'].map(titles)).toEqual([['Done'], ['Done'], ['Done']])
+    expect(['in-progress', 'in progress', 'wip', 'in_progress'].map(titles)).toEqual([['Doing'], ['Doing'], ['Doing'], ['Doing']])
+    expect(['todo', 'pending'].map(titles)).toEqual([['Later'], ['Later']])
+    expect(['blocked', 'cancelled', 'canceled'].map(titles)).toEqual([['Waiting'], ['Dropped'], ['Dropped']])
+  })
+
+  it('show prints local times, --json ISO ones; failures on a task that is not blocked are failures', () => {
+    const box = sandbox()
+    const task = {
+      id: 't-aaaaaaa', parent_task_id: null, title: 'Deploy', description: null, status: 'in_progress', task_type: null,
+      assigned_agent: null, task_context: { blockers_encountered: ['Bash `exit 3`: Exit code 3'] }, session_id: null,
+      client: null, project: null, created_at: '2026-07-01T22:30:00.000Z', started_at: '2026-07-01T22:45:00.000Z', completed_at: null
+    }
+    writeFileSync(join(box.dir, 'tasks.json'), JSON.stringify({ version: 1, tasks: [task] }))
+    expect(tasktrail(box, ['import', join(box.dir, 'tasks.json')]).code).toBe(0)
+    const shown = tasktrail(box, ['show', 'aaaaaaa'], { env: { TZ: 'Asia/Tokyo' } }).stdout
+    expect(shown).toContain('Created: 2026-07-02 07:30  Started: 2026-07-02 07:45\n')
+    expect(shown).toContain('Failures: Bash `exit 3`: Exit code 3\n')
+    expect(json(box, ['show', 'aaaaaaa'])).toMatchObject({ created_at: '2026-07-01T22:30:00.000Z' })
+    tasktrail(box, ['block', 'aaaaaaa', '--reason', 'the server is down'])
+    expect(tasktrail(box, ['show', 'aaaaaaa']).stdout).toContain('Blockers: Bash `exit 3`: Exit code 3\n')
+  })
+
+  it('reading commands take in hand edits and a fresh clone\'s TASKS.md first', () => {
+    const box = sandbox()
+    writeFileSync(join(box.project, 'TASKS.md'), '# Tasks\n\n- [/] Cloned parent <!-- t-aaaaaaa -->\n  - [ ] Second <!-- t-ccccccc -->\n  - [x] First <!-- t-bbbbbbb -->\n')
+    expect(tasktrail(box, ['list']).stdout).toBe('- [→] Cloned parent (in progress)  t-aaaaaaa\n  - [ ] Second  t-ccccccc\n  - [✓] First (completed)  t-bbbbbbb\n')
+    writeFileSync(join(box.project, 'TASKS.md'), '# Tasks\n\n- [/] Cloned parent <!-- t-aaaaaaa -->\n  - [x] Second <!-- t-ccccccc -->\n  - [x] First <!-- t-bbbbbbb -->\n- [ ] Typed by hand\n')
+    expect(tasktrail(box, ['show', 'ccccccc']).stdout).toContain('Overall Status: Completed')
+    expect(json(box, ['status'])).toMatchObject({ total: 4 })
+    expect(json(box, ['export']).tasks.map((t: { title: string }) => t.title)).toContain('Typed by hand')
   })
 })

@@ -251,6 +251,34 @@ describe('delivery', () => {
     expect(exported(box).map((t) => [t.title, t.task_context.files_modified])).toEqual([[NAS, ['monitor-nas-sync.ps1']]])
   })
 
+  it('the session-start note names a command that runs in Claude\'s shell, with no tasktrail on the PATH', () => {
+    const box = sandbox()
+    const id = json<{ id: string }>(box, ['add', 'Write the report']).id
+    const start = recording('2.1.197-task-tools').map((e) => moved(e, RECORDED_ROOT, box.project)).find((e) => e.hook_event_name === 'SessionStart')!
+    const note = JSON.parse(hook(box, start, { CLAUDE_PLUGIN_DATA: join(box.dir, 'plugin data') }).stdout).hookSpecificOutput.additionalContext as string
+    const command = /`(.+) start\|done\|block ID`/.exec(note)?.[1]
+    expect(command).toBe(`CLAUDE_PLUGIN_DATA='${join(box.dir, 'plugin data')}' node '${CLI}'`)
+    const env = { ...box.env, PATH: '/usr/bin:/bin' }
+    expect(spawnSync('sh', ['-c', `command -v tasktrail; ${command} done ${id}`], { cwd: box.project, env, encoding: 'utf8' })).toMatchObject({ status: 0, stdout: `${id} completed  Write the report\n` })
+  })
+
+  it('records spooled events at the time they were received, not when the store could be opened', async () => {
+    const box = sandbox()
+    const events = recording('2.1.197-task-tools').filter((e) => registered(HOOKS, e)).map((e) => moved(e, RECORDED_ROOT, box.project))
+    const before = new Date().toISOString()
+    for (const event of events.slice(0, -1)) expect(hook(box, event, { TASKTRAIL_DB: box.dir }).code).toBe(0)
+    const spooled = new Date().toISOString()
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    hook(box, events.at(-1)!)
+    const stamps = json<{ tasks: Array<Exported & Record<string, string | null>> }>(box, ['export']).tasks.flatMap((t) => [t.created_at, t.started_at, t.completed_at])
+    const history = new Database(join(box.env.TASKTRAIL_HOME!, 'tasks.db'), { readonly: true })
+    const changes = (history.prepare('SELECT at AS changed_at FROM task_events UNION ALL SELECT started_at FROM sessions').all() as { changed_at: string }[]).map((row) => row.changed_at).filter(Boolean)
+    history.close()
+    const times = [...stamps, ...changes].filter((time): time is string => typeof time === 'string')
+    expect(times.length).toBeGreaterThan(10)
+    expect(times.filter((time) => time < before || time > spooled)).toEqual([])
+  }, REPLAY_TIMEOUT_MS)
+
   it('spools a SessionEnd that finds the store locked, within its time budget', () => {
     const box = sandbox()
     const events = recording('2.1.197-task-tools').map((e) => moved(e, RECORDED_ROOT, box.project))

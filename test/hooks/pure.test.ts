@@ -88,24 +88,25 @@ describe('parseEvent', () => {
 })
 
 describe('renderChecklist', () => {
+  const CLI = "node '/opt/tasktrail/bin/tasktrail.js'"
   const task = (i: number) => ({ id: `t-${String(i).padStart(7, '0')}`, title: `Task ${i} ${'words '.repeat(8)}`, status: 'pending' as const, blocked_reason: null })
   it('is empty when nothing is open, and stays within its limit with a count of the rest', () => {
-    expect(renderChecklist([], 0, 2000)).toBe('')
-    const text = renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000)
+    expect(renderChecklist([], 0, 2000, CLI)).toBe('')
+    const text = renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000, CLI)
     expect(text.length).toBeLessThanOrEqual(2000)
-    expect(text).toMatch(/…and \d+ more: tasktrail list$/)
+    expect(text).toMatch(/…and \d+ more: node '\/opt\/tasktrail\/bin\/tasktrail.js' list$/)
   })
 
   it("names the plugin's tasktrail tools where the session has them", () => {
     const open = [{ id: 't-1234567', title: 'Ship', status: 'pending' as const, blocked_reason: null }]
-    expect(renderChecklist(open, 1, 2000, true).split('\n')[0]).toBe(
+    expect(renderChecklist(open, 1, 2000, CLI, true).split('\n')[0]).toBe(
       'tasktrail: 1 open task in this project (TASKS.md). Update them with your task tools or the tasktrail tools mcp__plugin_tasktrail_tasktrail__start, mcp__plugin_tasktrail_tasktrail__complete, mcp__plugin_tasktrail_tasktrail__block, mcp__plugin_tasktrail_tasktrail__note, mcp__plugin_tasktrail_tasktrail__add_subtask, mcp__plugin_tasktrail_tasktrail__cancel.'
     )
-    expect(renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000, true)).toMatch(/…and \d+ more: mcp__plugin_tasktrail_tasktrail__checklist$/)
+    expect(renderChecklist(Array.from({ length: 60 }, (_, i) => task(i)), 200, 2000, CLI, true)).toMatch(/…and \d+ more: mcp__plugin_tasktrail_tasktrail__checklist$/)
   })
 
   it('gives a blocked task its reason', () => {
-    expect(renderChecklist([{ id: 't-1234567', title: 'Ship', status: 'blocked', blocked_reason: 'waits on review' }], 1, 2000)).toContain(
+    expect(renderChecklist([{ id: 't-1234567', title: 'Ship', status: 'blocked', blocked_reason: 'waits on review' }], 1, 2000, CLI)).toContain(
       '- [blocked] t-1234567 Ship — waits on review'
     )
   })

@@ -32,7 +32,7 @@ export function harness(): Harness {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'tasktrail-hooks-')))
   const store = new Store(openDatabase(join(dir, 'tasks.db')))
   const repo = store.repo(RECORDED_ROOT, RECORDED_ROOT)
-  const ctx: HookContext = { store, state: new HookState(store), repo, root: RECORDED_ROOT }
+  const ctx: HookContext = { store, state: new HookState(store), repo, root: RECORDED_ROOT, cli: 'tasktrail' }
   return {
     ctx,
     store,

@@ -4,8 +4,11 @@ import { spawnSync } from 'node:child_process'
 import { accessSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { CLI, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
 import { startMcp } from '../helpers/mcp.js'
+
+/** How doctor names this CLI, which is on no PATH here: by its full path. */
+const RUN = `run node '${CLI}'`
 
 interface Check {
   name: string
@@ -55,10 +58,25 @@ describe('tasktrail doctor', () => {
     const { code, checks } = doctor(b)
     expect(code).toBe(1)
     expect([checks.node?.ok, checks.sqlite?.ok, checks.store?.ok]).toEqual([true, true, true])
-    expect(checks['tasks-file']).toMatchObject({ ok: false, fix: 'run tasktrail init' })
-    expect(checks.hooks).toMatchObject({ ok: false, fix: expect.stringContaining('tasktrail init --settings') })
-    expect(checks['merge-driver']).toMatchObject({ ok: false, fix: 'run tasktrail init' })
+    expect(checks['tasks-file']).toMatchObject({ ok: false, fix: `${RUN} init` })
+    expect(checks.hooks).toMatchObject({ ok: false, fix: expect.stringContaining(`${RUN} init --settings`) })
+    expect(checks['merge-driver']).toMatchObject({ ok: false, fix: `${RUN} init` })
     expect(checks['claude-code']).toMatchObject({ ok: true, detail: expect.stringContaining('not on the PATH') })
+  })
+
+  test('each fix it prints, run as printed, fixes its check', () => {
+    const b = box('2.1.332')
+    const failing = Object.values(doctor(b).checks).filter((c) => !c.ok)
+    expect(failing.map((c) => c.name).sort()).toEqual(['claude-code', 'hooks', 'merge-driver', 'tasks-file'])
+    for (const check of failing) {
+      // "run COMMAND (why)", or "…, or run COMMAND" after the plugin's own route.
+      const command = /(?:^|, or )run (.+?)(?: \(.*\))?$/.exec(check.fix!)![1]!
+      const fixed = spawnSync('sh', ['-c', command], { cwd: b.project, env: b.env, encoding: 'utf8' })
+      expect(fixed.status, `${command}: ${fixed.stderr}`).toBe(0)
+    }
+    const { code, checks } = doctor(b)
+    expect(Object.values(checks).filter((c) => !c.ok)).toEqual([])
+    expect(code).toBe(0)
   })
 
   test('after init --settings --enable-todo-tools with Claude Code 2.1.332: all well, exit 0', () => {
@@ -77,7 +95,7 @@ describe('tasktrail doctor', () => {
     expect(doctor(box('2.1.332')).checks['claude-code']).toMatchObject({
       ok: false,
       detail: 'Claude Code 2.1.332 offers no task tools, so tasktrail records only requests, agents and files',
-      fix: expect.stringContaining('tasktrail init --enable-todo-tools')
+      fix: expect.stringContaining(`${RUN} init --enable-todo-tools`)
     })
     expect(doctor(box('2.1.332'), { CLAUDE_CODE_ENABLE_TODO_TOOLS: '1' }).checks['claude-code']?.ok).toBe(true)
     expect(doctor(box('2.1.197')).checks['claude-code']?.detail).toBe('Claude Code 2.1.197 offers TaskCreate, TaskUpdate, TaskList and TaskGet')
@@ -117,7 +135,7 @@ describe('tasktrail doctor', () => {
     const gone = join(b.dir, 'old "plugin"', 'bin', 'tasktrail.js')
     spawnSync('git', ['config', 'merge.tasktrail.driver', `node ${JSON.stringify(gone)} merge-driver %O %A %B %P`], { cwd: b.project })
     expect(doctor(b).checks['merge-driver']).toEqual({
-      name: 'merge-driver', ok: false, detail: `the merge driver runs ${gone}, which is gone`, fix: 'run tasktrail init (the next Claude Code session also repoints it)'
+      name: 'merge-driver', ok: false, detail: `the merge driver runs ${gone}, which is gone`, fix: `${RUN} init (the next Claude Code session also repoints it)`
     })
   })
 

@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { commandName, shellQuote } from '../../install/cli-command.js'
+import { installLogPath } from '../../install/install.js'
 import { registrations, readSettings, settingsFiles } from '../../install/settings.js'
+import { spoolPath } from '../../hooks/spool.js'
 import { cliOfDriver } from '../../sync/git-merge.js'
 import { runningServers } from '../../mcp/status.js'
 import { HOOK_TOOL } from './mcp.js'
@@ -28,17 +31,40 @@ function nodeVersion(): Check {
     : { name: 'node', ok: false, detail: `Node.js ${process.versions.node} is too old`, fix: 'install Node.js 20 or later' }
 }
 
-function sqlite(): Check {
+/** The last line of the addon install's log, if an install left one. */
+function lastInstallLine(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return readFileSync(installLogPath(env), 'utf8').trim().split('\n').at(-1) || undefined
+  } catch {
+    return undefined
+  }
+}
+
+function sqlite(cli: string, env: NodeJS.ProcessEnv): Check {
   try {
     openDatabase(':memory:').close()
     return { name: 'sqlite', ok: true, detail: 'better-sqlite3 loads' }
   } catch (error) {
+    const log = lastInstallLine(env)
     return {
       name: 'sqlite',
       ok: false,
-      detail: `better-sqlite3 does not load: ${(error as Error).message}`,
-      fix: 'run tasktrail install-runtime (an installed plugin does this at the start of its first session)'
+      detail: `better-sqlite3 does not load: ${(error as Error).message}${log ? `; the last install (${installLogPath(env)}) said: ${log}` : ''}`,
+      fix: `run ${cli} install-runtime (an installed plugin does this at the start of its first session)`
     }
+  }
+}
+
+/** Events kept while the store could not be opened, still waiting to be recorded. */
+function spooled(cli: string, project: ProjectLocation, env: NodeJS.ProcessEnv): Check {
+  const file = spoolPath(tasktrailHome(env), project.key)
+  const waiting = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0
+  if (waiting === 0) return { name: 'spool', ok: true, detail: 'no events wait to be recorded' }
+  return {
+    name: 'spool',
+    ok: false,
+    detail: `${waiting} event${waiting === 1 ? '' : 's'} kept while the store could not be opened wait in ${file}; the next hook that opens the store records them`,
+    fix: `run ${cli} -C ${shellQuote(project.root)} install-runtime (installs SQLite if it is missing, then records them)`
   }
 }
 
@@ -59,9 +85,9 @@ function store(path: string): Check {
   }
 }
 
-async function tasksFile(project: ProjectLocation): Promise<Check> {
+async function tasksFile(cli: string, project: ProjectLocation): Promise<Check> {
   const file = join(project.root, 'TASKS.md')
-  if (!existsSync(file)) return { name: 'tasks-file', ok: false, detail: `${file} does not exist`, fix: 'run tasktrail init' }
+  if (!existsSync(file)) return { name: 'tasks-file', ok: false, detail: `${file} does not exist`, fix: `run ${cli} init` }
   try {
     const { parse } = await import('../../markdown/parse.js')
     const tasks = parse(readFileSync(file, 'utf8')).tasks.length
@@ -72,7 +98,7 @@ async function tasksFile(project: ProjectLocation): Promise<Check> {
 }
 
 /** `others`: the other agent CLIs whose hooks are installed; with them, no Claude Code hooks is a choice. */
-function hooks(root: string, env: NodeJS.ProcessEnv, others: string[]): Check {
+function hooks(cli: string, root: string, env: NodeJS.ProcessEnv, others: string[]): Check {
   const found = registrations(root, env)
   if (found.plugin.length > 0 && found.hooks.length > 0) {
     return {
@@ -89,7 +115,7 @@ function hooks(root: string, env: NodeJS.ProcessEnv, others: string[]): Check {
     name: 'hooks',
     ok: false,
     detail: 'no tasktrail hooks are registered for this project',
-    fix: 'install the plugin (claude plugin install tasktrail@tasktrail), or run tasktrail init --settings'
+    fix: `install the plugin (claude plugin install tasktrail@tasktrail), or run ${cli} init --settings`
   }
 }
 
@@ -110,7 +136,7 @@ function sessionEnv(root: string, env: NodeJS.ProcessEnv): Record<string, string
 const compare = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!
 
 /** Which task tools Claude Code offers, as verified on 2.1.197 and 2.1.332. */
-function claudeCode(root: string, env: NodeJS.ProcessEnv): Check {
+function claudeCode(cli: string, root: string, env: NodeJS.ProcessEnv): Check {
   const run = spawnSync('claude', ['--version'], { encoding: 'utf8', env, timeout: 10_000 })
   const match = /(\d+)\.(\d+)\.(\d+)/.exec(run.stdout ?? '')
   if (run.error || !match) return { name: 'claude-code', ok: true, detail: 'claude is not on the PATH; the task tools depend on its version (see README, "Claude Code versions")' }
@@ -129,25 +155,25 @@ function claudeCode(root: string, env: NodeJS.ProcessEnv): Check {
           name: 'claude-code',
           ok: false,
           detail: `${named} offers no task tools, so tasktrail records only requests, agents and files`,
-          fix: 'run tasktrail init --enable-todo-tools (sets CLAUDE_CODE_ENABLE_TODO_TOOLS=1 in .claude/settings.json)'
+          fix: `run ${cli} init --enable-todo-tools (sets CLAUDE_CODE_ENABLE_TODO_TOOLS=1 in .claude/settings.json)`
         }
   }
-  return { name: 'claude-code', ok: true, detail: `${named}: its task tools were not verified (2.1.197 and 2.1.332 were); run tasktrail status after a session to see what was recorded` }
+  return { name: 'claude-code', ok: true, detail: `${named}: its task tools were not verified (2.1.197 and 2.1.332 were); run ${cli} status after a session to see what was recorded` }
 }
 
-function mergeDriver(root: string): Check {
+function mergeDriver(cli: string, root: string): Check {
   const driver = spawnSync('git', ['config', 'merge.tasktrail.driver'], { cwd: root, encoding: 'utf8' }).stdout.trim()
   const attributes = spawnSync('git', ['check-attr', 'merge', '--', 'TASKS.md'], { cwd: root, encoding: 'utf8' }).stdout.trim()
-  const cli = cliOfDriver(driver)
-  if (cli !== undefined && !existsSync(cli)) {
-    return { name: 'merge-driver', ok: false, detail: `the merge driver runs ${cli}, which is gone`, fix: 'run tasktrail init (the next Claude Code session also repoints it)' }
+  const driverCli = cliOfDriver(driver)
+  if (driverCli !== undefined && !existsSync(driverCli)) {
+    return { name: 'merge-driver', ok: false, detail: `the merge driver runs ${driverCli}, which is gone`, fix: `run ${cli} init (the next Claude Code session also repoints it)` }
   }
   if (driver && attributes.endsWith(': tasktrail')) return { name: 'merge-driver', ok: true, detail: `git merges TASKS.md with: ${driver}` }
   return {
     name: 'merge-driver',
     ok: false,
     detail: driver ? 'TASKS.md has no merge=tasktrail attribute' : 'git config has no merge.tasktrail driver',
-    fix: 'run tasktrail init'
+    fix: `run ${cli} init`
   }
 }
 
@@ -178,18 +204,19 @@ async function checks(invocation: Invocation): Promise<Check[]> {
   const { env } = invocation
   const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
   const project = locateProject(start, tasktrailHome(env))
-  const loaded = sqlite()
+  const cli = commandName(env)
+  const loaded = sqlite(cli, env)
   const list = [nodeVersion(), loaded]
   if (loaded.ok) list.push(store(storePath(env, invocation.globals.db)))
   const root = project.kind === 'home' ? undefined : project.root
   // Loaded here only: its TOML parser need not load for other commands.
   const { checkAgentCli } = await import('../../install/agent-cli.js')
-  const agents = [checkAgentCli('codex', root, env), checkAgentCli('gemini', root, env)]
+  const agents = [checkAgentCli('codex', root, env, cli), checkAgentCli('gemini', root, env, cli)]
   const installed = agents.filter((check) => check.installed).map((check) => check.title)
-  if (project.kind !== 'home') list.push(await tasksFile(project), hooks(project.root, env, installed))
-  list.push(claudeCode(project.root, env))
+  if (project.kind !== 'home') list.push(spooled(cli, project, env), await tasksFile(cli, project), hooks(cli, project.root, env, installed))
+  list.push(claudeCode(cli, project.root, env))
   list.push(...agents.map(({ name, ok, detail, fix }) => ({ name, ok, detail, ...(fix ? { fix } : {}) })))
-  if (project.kind === 'git') list.push(mergeDriver(project.root))
+  if (project.kind === 'git') list.push(mergeDriver(cli, project.root))
   list.push(mcpServer(project, env, project.kind !== 'home' && registrations(project.root, env).plugin.length > 0))
   return list
 }

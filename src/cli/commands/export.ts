@@ -1,6 +1,6 @@
 import { EXPORT_VERSION, exportTask } from '../../store/exchange.js'
 import type { Command } from '../command.js'
-import { openContext } from '../context.js'
+import { openSyncedContext } from './sync.js'
 
 /** Tasks written at once: bounds memory on a store of 100,000 tasks. */
 const BATCH = 500
@@ -10,8 +10,8 @@ const exportCommand: Command = {
   summary: "print the current project's tasks as JSON ({\"version\": 1, \"tasks\": [...]})",
   positionals: [0, 0],
   options: { json: { type: 'boolean' } },
-  run(invocation) {
-    const context = openContext(invocation)
+  async run(invocation) {
+    const context = await openSyncedContext(invocation)
     const out = invocation.output
     // The bytes of JSON.stringify(document, null, 2), written as the tasks are read.
     const tasks = context.store.iterateTasks({ repoId: context.repo.id })

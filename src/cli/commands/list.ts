@@ -1,17 +1,18 @@
-import { isTerminal, STATUSES, type TaskStatus } from '../../model/task.js'
+import { isTerminal, statusFromWord, STATUSES, type TaskStatus } from '../../model/task.js'
 import { AGENT_HOSTS, isAgentHost, taskHost } from '../../model/task-host.js'
 import { exportTask } from '../../store/exchange.js'
 import type { TaskFilter } from '../../store/store.js'
 import { text, type Command } from '../command.js'
-import { openContext } from '../context.js'
+import { openSyncedContext } from './sync.js'
 import { usageError } from '../errors.js'
-import { checklist, checklistTask, childrenIndex, type ChecklistTask } from '../format.js'
+import { checklist, checklistTask, childrenIndex, STATUS_LABEL, type ChecklistTask } from '../format.js'
 import { printJson } from '../output.js'
 
 export function checkStatus(value: string | undefined): TaskStatus | undefined {
   if (value === undefined) return undefined
-  if (!(STATUSES as readonly string[]).includes(value)) throw usageError(`"${value}" is not a status; valid statuses: ${STATUSES.join(', ')}`)
-  return value as TaskStatus
+  const status = statusFromWord(value)
+  if (!status) throw usageError(`"${value}" is not a status; use one of: todo, in-progress (or wip), blocked, done, cancelled (or ${STATUSES.join(', ')})`)
+  return status
 }
 
 /** Without --all: the trees whose top task is still open. */
@@ -45,7 +46,7 @@ const list: Command = {
     host: { type: 'string' },
     json: { type: 'boolean' }
   },
-  run(invocation) {
+  async run(invocation) {
     const { values } = invocation
     const status = checkStatus(text(values, 'status'))
     const client = text(values, 'client')
@@ -54,7 +55,7 @@ const list: Command = {
     if (host !== undefined && !isAgentHost(host)) throw usageError(`"${host}" is not an agent CLI tasktrail records; valid: ${AGENT_HOSTS.join(', ')}`)
     // The tasks the hooks of that agent CLI made.
     const ofHost = <T extends Parameters<typeof taskHost>[0]>(tasks: T[]) => (host === undefined ? tasks : tasks.filter((t) => taskHost(t) === host))
-    const context = openContext(invocation)
+    const context = await openSyncedContext(invocation)
     // A client, project or Normal-mode filter looks across every repository.
     const acrossRepos = client !== undefined || project !== undefined || values.normal === true
     const filter: TaskFilter = {
@@ -72,7 +73,11 @@ const list: Command = {
     const all = ofHost(Array.from(context.store.iterateTasks(filter))).map(checklistTask)
     const tasks = values.all || status ? all : openTrees(all)
     if (tasks.length === 0) {
-      invocation.output.out(all.length ? 'nothing open; tasktrail list --all shows every task' : 'no tasks yet; add one with tasktrail add TITLE')
+      invocation.output.out(
+        status ? `no task is ${STATUS_LABEL[status]}`
+        : all.length ? 'nothing open; tasktrail list --all shows every task'
+        : 'no tasks yet; add one with tasktrail add TITLE'
+      )
       return
     }
     invocation.output.out(checklist(tasks, invocation.output).join('\n'))

@@ -6,7 +6,7 @@ import { renderCsv } from '../../report/csv.js'
 import { renderHtml } from '../../report/html.js'
 import { renderMarkdown } from '../../report/markdown.js'
 import { text, type Command } from '../command.js'
-import { openContext } from '../context.js'
+import { openSyncedContext } from './sync.js'
 import { CliError, usageError } from '../errors.js'
 
 const RENDERERS: Record<string, (report: Report) => string> = {
@@ -37,7 +37,7 @@ const report: Command = {
     format: { type: 'string' },
     output: { type: 'string', short: 'o' }
   },
-  run(invocation) {
+  async run(invocation) {
     const { values } = invocation
     const format = text(values, 'format') ?? 'md'
     const render = RENDERERS[format]
@@ -45,7 +45,7 @@ const report: Command = {
     const since = day(values, 'since')
     const until = day(values, 'until')
     if (since && until && since > until) throw usageError(`--since ${since} is after --until ${until}`)
-    const { store } = openContext(invocation)
+    const { store } = await openSyncedContext(invocation)
     const client = text(values, 'client') ?? null
     const project = text(values, 'project') ?? null
     if (client !== null && !store.clientNames().some((n) => n.toLowerCase() === client.toLowerCase())) {

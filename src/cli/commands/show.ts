@@ -1,6 +1,6 @@
 import { exportTask } from '../../store/exchange.js'
 import type { Command } from '../command.js'
-import { openContext } from '../context.js'
+import { openSyncedContext } from './sync.js'
 import { detailedView } from '../format.js'
 import { printJson } from '../output.js'
 import { findTask } from '../resolve.js'
@@ -10,8 +10,8 @@ const show: Command = {
   summary: 'print one task in detail, with its subtasks',
   positionals: [1, 1],
   options: { json: { type: 'boolean' } },
-  run(invocation) {
-    const context = openContext(invocation)
+  async run(invocation) {
+    const context = await openSyncedContext(invocation)
     const task = findTask(context, invocation.positionals[0]!)
     const children = context.store.children(task.id)
     const dependencies = context.store.dependencies(task.id)

@@ -1,5 +1,5 @@
 import type { Command } from '../command.js'
-import { openContext } from '../context.js'
+import { openSyncedContext } from './sync.js'
 import { checklist, progress, STATUS_LABEL } from '../format.js'
 import { paint, printJson } from '../output.js'
 import { STATUSES } from '../../model/task.js'
@@ -9,8 +9,8 @@ const status: Command = {
   summary: 'print the progress of the current project (--all: every project)',
   positionals: [0, 0],
   options: { all: { type: 'boolean' }, json: { type: 'boolean' } },
-  run(invocation) {
-    const context = openContext(invocation)
+  async run(invocation) {
+    const context = await openSyncedContext(invocation)
     const tasks = context.store.listTasks(invocation.values.all ? {} : { repoId: context.repo.id })
     const summary = progress(tasks)
     const active = tasks.filter((t) => t.status === 'in_progress' || t.status === 'blocked')

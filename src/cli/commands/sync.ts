@@ -1,7 +1,7 @@
 // `tasktrail sync`: one sync of the current project's TASKS.md with the store. Also the
 // helper through which every mutating command writes its change to TASKS.md.
 import { syncProject, withProjectSync, type SyncReport } from '../../sync/index.js'
-import type { Command } from '../command.js'
+import type { Command, Invocation } from '../command.js'
 import type { Context } from '../context.js'
 import { openContext } from '../context.js'
 import { printJson, type Output } from '../output.js'
@@ -30,6 +30,18 @@ export async function changeAndSync<T>(context: Context, output: Output, change:
     output.err([`tasktrail: TASKS.md was edited by hand too; the sync settled ${count}:`, ...describeConflicts(report)].join('\n'))
   }
   return result
+}
+
+/**
+ * What a reading command (list, show, status, export, report) acts on, after taking in
+ * TASKS.md: hand edits and a fresh clone's file are in what it prints. A refused sync is a
+ * warning, and the command shows the store as it is.
+ */
+export async function openSyncedContext(invocation: Invocation): Promise<Context> {
+  const context = openContext(invocation)
+  const report = await syncProject(context.store, context.project, context.repo, { source: 'cli' })
+  if (report.refused) invocation.output.err(`tasktrail: TASKS.md was not read, so this shows the store alone: ${report.refused}`)
+  return context
 }
 
 const sync: Command = {

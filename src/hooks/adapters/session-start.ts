@@ -21,7 +21,7 @@ export function sessionStarted(event: SessionStartEvent, ctx: HookContext): Hook
     )
     .all(ctx.repo.id) as OpenTask[]
   const { total } = ctx.store.prepare(`SELECT COUNT(*) AS total FROM tasks WHERE ${open}`).get(ctx.repo.id) as { total: number }
-  const checklist = renderChecklist(tasks, total, SESSION_CONTEXT_LIMIT, ctx.tools === true)
+  const checklist = renderChecklist(tasks, total, SESSION_CONTEXT_LIMIT, ctx.cli, ctx.tools === true)
   if (!checklist) return
   return { hookSpecificOutput: { hookEventName: 'SessionStart', additionalContext: checklist } }
 }
