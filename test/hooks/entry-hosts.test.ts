@@ -45,7 +45,7 @@ describe('tasktrail hook --host', () => {
     expect(JSON.parse(spooled.stdout).systemMessage).toMatch(/^tasktrail: the task store could not be opened/)
     const spool = join(box.env.TASKTRAIL_HOME!, 'spool')
     const line = JSON.parse(readFileSync(join(spool, readdirSync(spool)[0]!), 'utf8').trim())
-    expect(line).toMatchObject({ hook_event_name: 'AfterTool', tool_name: 'write_file', tasktrail_host: 'gemini' })
+    expect(line).toMatchObject({ received_at: expect.any(String), event: { hook_event_name: 'AfterTool', tool_name: 'write_file', tasktrail_host: 'gemini' } })
     expect(hook(box, 'gemini', find('AfterAgent'))).toEqual({ code: 0, stdout: '', stderr: '' })
     expect(tasks(box).map((t) => [t.title, t.task_context.files_modified, t.task_context.host])).toEqual([
       ['Create hello.txt with a greeting. Make a plan first.', ['hello.txt'], 'gemini']

@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { describe, expect, test } from 'vitest'
-import { sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+import { CLI, sandbox, tasktrail, type Sandbox } from '../helpers/cli.js'
+
+/** How doctor names this CLI, which is on no PATH here: by its full path. */
+const RUN = `node '${CLI}'`
 
 /** A sandbox whose home, Codex home and Claude Code config are its own. */
 function box(): Sandbox {
@@ -39,7 +42,7 @@ describe('tasktrail init --codex --gemini', () => {
     write(codexHooks, JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'notify-send done' }] }] } }))
     write(geminiSettings, JSON.stringify({ model: { name: 'gemini-2.5-pro' }, hooks: { AfterTool: [{ matcher: 'run_shell_command', hooks: [{ type: 'command', command: 'audit' }] }] } }))
     write(config, 'model = "gpt-5.5" # ours\n\n[features] # switches\nweb_search = true\nhooks = false\n\n[model_providers.fake]\nname = "Fake"\n')
-    expect(doctor(b).codex).toMatchObject({ ok: true, detail: expect.stringContaining('not installed (tasktrail init --codex') })
+    expect(doctor(b).codex).toMatchObject({ ok: true, detail: expect.stringContaining(`not installed (${RUN} init --codex`) })
 
     const first = tasktrail(b, ['init', '--codex', '--gemini'])
     expect(first.code, first.stderr).toBe(0)
@@ -91,7 +94,7 @@ describe('tasktrail init --codex --gemini', () => {
     expect(doctor(b).hooks).toEqual({ name: 'hooks', ok: true, detail: 'no Claude Code hooks for this project; Codex CLI and Gemini CLI record into it' })
 
     writeFileSync(join(b.env.CODEX_HOME!, 'config.toml'), '[features]\nhooks = false\n')
-    expect(doctor(b).codex).toMatchObject({ ok: false, detail: expect.stringContaining('lacks [features] hooks = true (without it Codex runs no hook); [tools.update_plan] enabled = true'), fix: 'run tasktrail init --codex' })
+    expect(doctor(b).codex).toMatchObject({ ok: false, detail: expect.stringContaining('lacks [features] hooks = true (without it Codex runs no hook); [tools.update_plan] enabled = true'), fix: `run ${RUN} init --codex` })
   })
 
   test('a config.toml or settings.json it cannot read is left alone, and nothing else is written', () => {
