@@ -16,7 +16,9 @@ describe('/tasktrail:board', () => {
     try {
       const run = await runClaude({
         version: '2.1.332', baseUrl: fake.url, cwd: box.project, prompt: '/tasktrail:board', pluginDir: PLUGIN,
-        env: { TASKTRAIL_HOME: box.env.TASKTRAIL_HOME!, TASKTRAIL_RESIDENT: '0' }
+        env: { TASKTRAIL_HOME: box.env.TASKTRAIL_HOME! },
+        // Under the test's own limit, so a hang fails with the session's output.
+        timeoutMs: 90_000
       })
       expect(run.exitCode, run.stderr).toBe(0)
       const sent = fake.requests.map((r) => JSON.stringify(r.body) ?? '').join('\n')

@@ -13,6 +13,9 @@ import { describeReport } from './sync.js'
 
 type Main = (argv: string[], host: Host) => Promise<number>
 
+/** How long a background board may take to listen before its start counts as failed. */
+const START_LIMIT_MS = 20_000
+
 /** Set in the background board's own process, which serves; its parent only relays the URL. */
 const DETACHED = 'TASKTRAIL_BOARD_DETACHED'
 
@@ -107,6 +110,11 @@ function startInBackground(cwd: string, env: NodeJS.ProcessEnv, argv: string[]):
   const log = join(home, 'board.log')
   const fd = openSync(log, 'a')
   const from = fstatSync(fd).size
+  const said = () => {
+    const text = readFileSync(log, 'utf8').slice(from).trim()
+    return text ? `: ${text}` : ''
+  }
+  let timer: NodeJS.Timeout | undefined
   return new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [process.argv[1]!, ...argv], { cwd, detached: true, stdio: ['ignore', fd, fd, 'ipc'], env: { ...env, [DETACHED]: '1' } })
     child.once('error', reject)
@@ -115,9 +123,14 @@ function startInBackground(cwd: string, env: NodeJS.ProcessEnv, argv: string[]):
       child.unref()
       resolve(message.url!)
     })
-    child.once('exit', (code) => {
-      const said = readFileSync(log, 'utf8').slice(from).trim()
-      reject(new CliError(`the board did not start (exit ${code})${said ? `: ${said}` : ''}; nothing else was changed`))
-    })
-  }).finally(() => closeSync(fd))
+    child.once('exit', (code) => reject(new CliError(`the board did not start (exit ${code})${said()}; nothing else was changed`)))
+    // The slash command's shell waits for this one: a board that never listens must not hold the session.
+    timer = setTimeout(() => {
+      child.kill()
+      reject(new CliError(`the board did not start listening within ${START_LIMIT_MS / 1000} s and was stopped${said()}; nothing else was changed`))
+    }, START_LIMIT_MS)
+  }).finally(() => {
+    clearTimeout(timer)
+    closeSync(fd)
+  })
 }
