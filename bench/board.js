@@ -35,7 +35,7 @@ async function load(page, url) {
 function nothingAdded(watched) {
   const plain = makeProject(1000)
   const pending = Array.from({ length: 1000 }, (_, i) => i).filter((i) => i % 3 !== 0 && i % 4 !== 0).slice(2)
-  const done = (box, i) => ({ command: process.execPath, args: [CLI, 'done', benchId(i)], options: { cwd: box.project, env: { ...box.env, TASKTRAIL_RESIDENT: '0' } } })
+  const done = (box, i) => ({ command: process.execPath, args: [CLI, 'done', benchId(i)], options: { cwd: box.project, env: box.env } })
   const r = interleaved({ runs: 15, prepare: (i) => ({ board: done(watched, pending[i]), none: done(plain, pending[i]) }) })
   const ratio = r.board.measured.median / r.none.measured.median
   console.log(`${ratio <= 1.1 ? 'ok  ' : 'MISS'} \`tasktrail done ID\`, 1,000 tasks, its board open in Chromium: ${ratio.toFixed(2)}× the same without a board (${fmt(r.board.measured.median)} vs ${fmt(r.none.measured.median)}, ${r.board.measured.runs} runs each) (target ≤ 1.1×)`)
@@ -45,7 +45,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   for (const [count, target] of [[1000, 300], [10000, null]]) {
     const made = makeProject(count)
-    const board = await startBoard({ ...made, env: { ...made.env, TASKTRAIL_RESIDENT: '0' } })
+    const board = await startBoard({ ...made, env: made.env })
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     try {
       await load(page, board.url)
@@ -65,7 +65,7 @@ try {
       }
       const id = benchId(1)
       const before = Date.now()
-      spawnSync(process.execPath, [CLI, 'done', id], { cwd: made.project, env: { ...made.env, TASKTRAIL_RESIDENT: '0' } })
+      spawnSync(process.execPath, [CLI, 'done', id], { cwd: made.project, env: made.env })
       const ran = Date.now()
       await page.locator(`.column[data-status="completed"] .card[data-id="${id}"]`).first().waitFor({ timeout: 10_000 })
       const live = Date.now() - ran

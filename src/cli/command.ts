@@ -19,7 +19,7 @@ export interface Invocation {
   stores: StoreSource
 }
 
-/** What a command runs with besides its arguments: its own process's, or a resident client's. */
+/** What a command runs with besides its arguments: its own process's, or what the board or the MCP server give it. */
 export type Host = Pick<Invocation, 'output' | 'env' | 'cwd' | 'stdin' | 'stores'>
 
 export interface Command {

@@ -33,7 +33,6 @@ describe('tasktrail board in Chromium', () => {
   beforeAll(async () => {
     box = sandbox()
     // Every hook here runs in its own process, so none is left behind.
-    box.env.TASKTRAIL_RESIDENT = '0'
     planned = add(box, 'Write the runbook', '--type', 'documentation')
     step = add(box, 'Collect the alert addresses', '--parent', planned)
     add(box, '<img src=x onerror="document.title=1"></script><b>not markup</b>')

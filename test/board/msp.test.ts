@@ -28,7 +28,6 @@ describe('the board of an MSP project', () => {
 
   beforeAll(async () => {
     box = seededSandbox()
-    box.env.TASKTRAIL_RESIDENT = '0'
     // The seeded Dataforth repository becomes this sandbox's project.
     const db = openDatabase(box.db)
     db.prepare('UPDATE repos SET key = ?, root = ? WHERE key = ?').run(join(box.project, '.git'), box.project, '/home/dev/dataforth-it/.git')
