@@ -3,6 +3,7 @@
 import { taskTimes } from '../billing/active-time.js'
 import { agentRunTime, type MeasuredRun } from '../billing/time.js'
 import type { TaskStatus, TaskType } from '../model/task.js'
+import { taskHost } from '../model/task-host.js'
 import type { Repo, StoredTask, Store } from '../store/store.js'
 
 export interface BoardTask {
@@ -17,6 +18,8 @@ export interface BoardTask {
   blocked: string | null
   outcome: string | null
   session: string | null
+  /** The agent CLI that did it (claude-code, codex, gemini); null for a task added by hand. */
+  host: string | null
   client: string | null
   project: string | null
   position: number
@@ -55,6 +58,7 @@ export function boardTask(task: StoredTask, ms: number): BoardTask {
     blocked: typeof context.blocked_reason === 'string' ? context.blocked_reason : null,
     outcome: typeof context.outcome === 'string' ? context.outcome : null,
     session: task.session_id,
+    host: taskHost(task) ?? null,
     client: task.client,
     project: task.project,
     position: task.position,

@@ -40,6 +40,7 @@ export function pageHtml(token: string, nonce: string, board: Board): string {
   <select id="f-request" aria-label="Request"></select>
   <select id="f-session" aria-label="Session"></select>
   <select id="f-agent" aria-label="Agent"></select>
+  <select id="f-host" aria-label="Agent CLI"></select>
   <select id="f-owner" aria-label="Client or project"></select>
   <span class="count"></span>
 </div>

@@ -13,7 +13,7 @@ import { repointMergeDriver } from '../sync/git-merge.js'
 import type { Store } from '../store/store.js'
 import type { StoreSource } from '../store/stores.js'
 import type { HookContext } from './context.js'
-import { changeFor, type Change } from './dispatch.js'
+import { changeFor, onlyTime, type Change } from './dispatch.js'
 import { parseEvent, type HookEvent } from './event.js'
 import { firstWarning, logLine, logPath, type LogOrigin } from './log.js'
 import type { HookOutput } from './output.js'
@@ -135,6 +135,17 @@ function notifiedRunEnded(store: Store, state: HookState, sessionId: string, pro
 }
 
 /**
+ * Whether a call the transcript shows is worth applying late. A call that would bring only its
+ * time (a Read, a Bash) is not: applied at Stop it would count for the task in progress then,
+ * not the one it worked on, and hooks from settings (`init --settings`) leave such calls
+ * unhooked on purpose.
+ */
+function recoverable(value: Record<string, unknown>): boolean {
+  const parsed = read(value)
+  return typeof parsed !== 'string' && !onlyTime(parsed.event)
+}
+
+/**
  * The turn's tool calls that no hook brought (skipped, failed, timed out), read from the
  * transcript and applied as their hooks would have been; with `until`, only those before the
  * call of that tool_use_id. At the end of a turn (Stop), and in the MCP server before the
@@ -153,7 +164,7 @@ async function reconcile(store: Store, project: ProjectLocation, env: NodeJS.Pro
   const missed = before.filter(({ event: e }) => {
     if (e.hook_event_name === 'SubagentStart') return !state.agentRunByAgentId(turn.session_id, e.agent_id as string)
     if (e.hook_event_name === 'UserPromptSubmit') return !notifiedRunEnded(store, state, turn.session_id, e.prompt as string)
-    return !done.get(e.hook_event_name as string)!.has(e.tool_use_id as string) && typeof read(e) !== 'string'
+    return !done.get(e.hook_event_name as string)!.has(e.tool_use_id as string) && recoverable(e)
   })
   if (!missed.length) return
   // Each is recorded at the time its transcript entry was written, as a spooled event at its own.

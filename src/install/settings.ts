@@ -93,8 +93,17 @@ export function registrations(root: string, env: NodeJS.ProcessEnv): Registratio
 }
 
 /**
+ * The tools whose successful calls a command hook runs for: those an adapter handles
+ * (src/hooks/dispatch.ts). The plugin's mcp_tool hook runs for every tool, to add each call's
+ * duration to its task, at ~5 ms a call; a command hook is a Node process (~130 ms), too much
+ * to pay on every Read and Bash.
+ */
+export const COMMAND_POST_TOOL_USE = 'TaskCreate|TaskUpdate|TodoWrite|Agent|Task|Write|Edit|MultiEdit|NotebookEdit|ExitPlanMode|Workflow'
+
+/**
  * The plugin's hooks (hooks/hooks.json) with each command running the CLI at `cli` instead.
- * Without the plugin there is no MCP server: its mcp_tool hooks become the same command.
+ * Without the plugin there is no MCP server: its mcp_tool hooks become the same command, and
+ * PostToolUse runs for the handled tools only.
  */
 export function hooksRunning(cli: string): HookTable {
   const { hooks } = JSON.parse(packageFile(join('hooks', 'hooks.json'))) as { hooks: HookTable }
@@ -104,6 +113,7 @@ export function hooksRunning(cli: string): HookTable {
       handler.type === 'mcp_tool' ? { type: 'command', command, timeout: handler.timeout } : { ...handler, command: handler.command?.replace('node "${CLAUDE_PLUGIN_ROOT}/bin/tasktrail.js" hook', command) }
     )
   }
+  if (hooks.PostToolUse) hooks.PostToolUse = hooks.PostToolUse.map((group) => ({ matcher: COMMAND_POST_TOOL_USE, ...group }))
   return hooks
 }
 

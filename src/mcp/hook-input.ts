@@ -18,7 +18,10 @@ const TEXT_FIELDS = [
   'tool_name',
   'tool_use_id',
   'error',
-  'last_assistant_message'
+  'last_assistant_message',
+  'task_id',
+  'task_subject',
+  'task_description'
 ] as const
 /** Objects, given as their JSON text. */
 const JSON_FIELDS = ['tool_input', 'tool_response'] as const

@@ -185,4 +185,35 @@ describe('tasktrail board in Chromium', () => {
     expect(await page.locator('.lanes .lane-label').allTextContents()).toContain(' Write the NAS runbook')
     await page.locator('button[data-view="board"]').click()
   })
+
+  it('filters by the agent CLI that did a task, and names one other than Claude Code on its card', async () => {
+    // A Codex CLI session, as its hooks run `tasktrail hook --host codex`, while the board is open.
+    const codex = readFileSync(join(import.meta.dirname, '../fixtures/other-agents/codex-0.171.0-events.jsonl'), 'utf8').split('\n').filter(Boolean)
+    for (const line of codex.map((l) => l.replaceAll('/home/dev/project', box.project))) {
+      if (JSON.parse(line).hook_event_name === 'PreToolUse') continue
+      expect(tasktrail(box, ['hook', '--host', 'codex'], { input: line })).toMatchObject({ code: 0, stderr: '' })
+    }
+    const idOf = (title: string) => json<{ tasks: Array<{ id: string; title: string }> }>(box, ['export']).tasks.find((t) => t.title === title)!.id
+    const codexRequest = card(page, idOf('Create hello.txt with a greeting. Make a plan first.'))
+    await codexRequest.waitFor({ timeout: 1_000 })
+    const hostChip = (of: typeof codexRequest) => of.locator(':scope > .meta .chip.host')
+    expect(await hostChip(codexRequest).textContent()).toBe('Codex CLI')
+    expect(await hostChip(card(page, idOf('Write hello.txt'))).textContent()).toBe('Codex CLI')
+    expect(await hostChip(card(page, idOf(PROMPT))).count()).toBe(0)
+    expect(await page.locator('#f-host option').evaluateAll((options) => options.map((o) => [(o as unknown as { value: string }).value, o.textContent]))).toEqual([
+      ['', 'All agent CLIs'], ['claude-code', 'Claude Code'], ['codex', 'Codex CLI']
+    ])
+
+    await page.selectOption('#f-host', 'codex')
+    const titles = () => page.locator('.card > .title').allTextContents()
+    expect((await titles()).sort()).toEqual(['Create hello.txt with a greeting. Make a plan first.', 'Inspect the repository', 'Summarize the change', 'Write hello.txt'])
+    await page.selectOption('#f-host', 'claude-code')
+    expect(await titles()).toContain(PROMPT)
+    expect((await titles()).filter((t) => t.startsWith('Create hello.txt'))).toEqual([])
+    // A task added by hand was done by no agent CLI.
+    expect(await card(page, planned).count()).toBe(0)
+    await page.selectOption('#f-host', '')
+    expect(await titles()).toEqual(expect.arrayContaining([PROMPT, 'Create hello.txt with a greeting. Make a plan first.']))
+    expect(await card(page, planned).count()).toBe(1)
+  })
 })

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { checklistLines } from '../helpers/tasks-md.js'
 import { text, toolUse } from './fake-anthropic.js'
 import { AGENT_RESULT, NAS_PROMPT, nasMonitoringScenario, NOTES_FILE, SCRIPT_FILE, secondSessionScenario } from './scenarios.js'
-import { cli, exported, newBox, play, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
+import { cli, exported, newBox, play, pluginWithout, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
 
 const titled = (tasks: Exported[], title: string): Exported => {
   const found = tasks.filter((t) => t.title === title)
@@ -71,6 +71,54 @@ describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s'
     expectServedByMcp(box)
   }, RUN_TIMEOUT_MS)
 })
+
+describe.each(['2.1.197-task-tools', '2.1.332-enable-todo-tools'] as const)('%s', (host) => {
+  test("the task tools' own events reach the MCP server: TaskCreated and TaskCompleted alone make and complete the plan", async () => {
+    const box = newBox()
+    // No tool-event hook besides them, and no Stop to read the transcript back.
+    const plugin = pluginWithout(box, ['PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'SubagentStart', 'SubagentStop', 'Stop'])
+    await play(box, host, nasMonitoringScenario(host, box.project), [], plugin)
+    const tasks = exported(box)
+    const request = titled(tasks, NAS_PROMPT)
+    expect(tasks.filter((t) => t.parent_task_id === request.id).map((t) => [t.title, t.status, t.description])).toEqual([
+      ['Research current sync system', 'completed', 'Find how the NAS sync runs today'],
+      ['Implement monitoring script', 'pending', 'Check _SYNC_STATUS.txt age'],
+      ['Deploy to production', 'pending', 'DattoRMM component'],
+      ['Obsolete idea', 'pending', 'created by mistake']
+    ])
+    expect((readFileSync(box.debugLog, 'utf8').match(/mcp_tool calling plugin:tasktrail:tasktrail\/hook/g) ?? []).length).toBe(5)
+    expectCleanLog(box)
+  }, RUN_TIMEOUT_MS)
+})
+
+/** A Write (the request's first work), then a Bash of 0.4 s and a Read, which no adapter handles. */
+const timedScenario = (project: string) => ({
+  prompt: 'Write the notes, then check them',
+  main: [
+    [toolUse('Write', { file_path: join(project, 'notes.md'), content: 'notes\n' })],
+    [toolUse('Bash', { command: 'sleep 0.4', description: 'Wait for the disk' })],
+    [toolUse('Read', { file_path: join(project, 'notes.md') })],
+    [text('Checked.')]
+  ]
+})
+
+test("every tool call's time counts for its task on the plugin's path; from settings a Bash runs no hook", async () => {
+  const plugin = newBox()
+  await play(plugin, '2.1.332-default', timedScenario(plugin.project))
+  const [served] = exported(plugin)
+  expect(served!.task_context.tool_ms).toBeGreaterThanOrEqual(400)
+  expect(readFileSync(plugin.debugLog, 'utf8').match(/mcp_tool calling plugin:tasktrail:tasktrail\/hook/g)).toHaveLength(3)
+  expectCleanLog(plugin)
+
+  const settings = newBox()
+  cli(settings, ['init', '--settings'])
+  await play(settings, '2.1.332-default', timedScenario(settings.project), [], null)
+  const [commands] = exported(settings)
+  expect(commands!.task_context.tool_ms).toBeLessThan(400)
+  expect(readFileSync(settings.debugLog, 'utf8')).toMatch(/Hooks: PostToolUse:Write \[node/)
+  expect(readFileSync(settings.debugLog, 'utf8')).not.toMatch(/Hooks: PostToolUse:(Bash|Read) \[node/)
+  expectCleanLog(settings)
+}, 2 * RUN_TIMEOUT_MS)
 
 test('init --settings, no plugin: command hooks record the same session', async () => {
   const box = newBox()

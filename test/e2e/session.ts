@@ -1,7 +1,7 @@
 // One scripted session of the real Claude Code CLI with tasktrail as its plugin, in a box of
 // its own (project, TASKTRAIL_HOME, config dir, debug log), and what it left in the store.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,6 +22,7 @@ export interface Exported {
   id: string
   parent_task_id: string | null
   title: string
+  description: string | null
   status: string
   assigned_agent: string | null
   task_context: Record<string, unknown>
@@ -69,3 +70,15 @@ export function cli(box: Box, args: string[]): string {
 }
 
 export const exported = (box: Box): Exported[] => (JSON.parse(cli(box, ['export', '--json'])) as { tasks: Exported[] }).tasks
+
+/** This plugin, with the hooks of `dropped` events left out of its hooks.json. */
+export function pluginWithout(box: Box, dropped: readonly string[]): string {
+  const dir = mkdtempSync(join(box.root, 'plugin-'))
+  for (const entry of ['bin', 'dist', 'commands', 'node_modules', '.claude-plugin', '.mcp.json', 'package.json']) symlinkSync(join(REPO_ROOT, entry), join(dir, entry))
+  const hooks = JSON.parse(readFileSync(join(REPO_ROOT, 'hooks', 'hooks.json'), 'utf8')) as { hooks: Record<string, unknown> }
+  for (const event of dropped) delete hooks.hooks[event]
+  mkdirSync(join(dir, 'hooks'))
+  writeFileSync(join(dir, 'hooks', 'hooks.json'), JSON.stringify(hooks))
+  return dir
+}
+

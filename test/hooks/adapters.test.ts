@@ -260,3 +260,40 @@ describe('idempotency', () => {
     }
   })
 })
+
+describe('tool time', () => {
+  const events = recording('2.1.197-task-tools')
+  const prompt = events[1]!
+  const read = (id: string, duration: number, extra: RawEvent = {}): RawEvent => ({
+    ...prompt, hook_event_name: 'PostToolUse', tool_name: 'Read', tool_use_id: id, tool_input: { file_path: '/home/dev/nas-monitor/a.ts' }, tool_response: {}, duration_ms: duration, ...extra
+  })
+
+  it("adds a call of a tool no adapter handles to the task in progress, once per tool_use_id, and changes nothing else", () => {
+    const h = harness()
+    feed(h, until(events, is('PreToolUse', 'Agent')))
+    const step = h.byTitle('Research current sync system')
+    const before = step.task_context.tool_ms as number
+    const others = h.tasks().filter((t) => t.id !== step.id)
+    feed(h, [read('r1', 40), read('r1', 40), { ...read('b1', 25), tool_name: 'Bash', tool_input: { command: 'ls' } }])
+    expect(h.byTitle('Research current sync system').task_context).toEqual({ ...step.task_context, tool_ms: before + 65 })
+    expect(h.byTitle('Research current sync system').status).toBe(step.status)
+    expect(h.tasks().filter((t) => t.id !== step.id)).toEqual(others)
+  })
+
+  it("adds a subagent's call to its run", () => {
+    const h = harness()
+    feed(h, until(events, is('PostToolUse', 'Write', 'toolu_r1')))
+    const write = events.find(is('PostToolUse', 'Write', 'toolu_r1'))!
+    h.apply(read('r2', 12, { agent_id: write.agent_id }))
+    expect(h.byTitle('Research NAS sync').task_context.tool_ms).toBe(12)
+  })
+
+  it('makes no request task: a question answered by reading leaves none, and its time none', () => {
+    const h = harness()
+    feed(h, [prompt, read('r3', 30)])
+    expect(h.tasks()).toEqual([])
+    // The prompt's first work makes the request; later reads count for it.
+    feed(h, [events.find(is('PostToolUse', 'TaskCreate'))!, read('r4', 7)])
+    expect(h.byTitle(NAS).task_context.tool_ms).toBe(2 + 7)
+  })
+})

@@ -181,8 +181,9 @@ describe('bad input', () => {
     ['a mistyped prompt', () => JSON.stringify({ ...prompt, prompt: 42 })],
     ['a mistyped tool_input', (box) => JSON.stringify({ ...moved(write, RECORDED_ROOT, box.project), tool_input: 'x' })],
     ['an unknown event', () => JSON.stringify({ ...start, hook_event_name: 'Notification' })],
-    ['an unknown tool', () => JSON.stringify({ ...write, tool_name: 'Read' })],
-    ['a 10 MB tool_response of an unknown tool', () => JSON.stringify({ ...write, tool_name: 'WebFetch', tool_response: 'x'.repeat(10_000_000) })]
+    // PostToolUse of any tool brings its time; PreToolUse is read for Agent only.
+    ['a PreToolUse of a tool other than Agent', () => JSON.stringify({ ...write, hook_event_name: 'PreToolUse', tool_name: 'Read' })],
+    ['a 10 MB tool_input of a PreToolUse not read', () => JSON.stringify({ ...write, hook_event_name: 'PreToolUse', tool_name: 'WebFetch', tool_input: { prompt: 'x'.repeat(10_000_000) } })]
   ]
   it.each(cases)('%s: exit 0, nothing on stdout, one log line, no store change', (_, input) => {
     const box = sandbox()
@@ -190,6 +191,15 @@ describe('bad input', () => {
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' })
     expect(logLines(box)).toHaveLength(1)
     expect(existsSync(join(box.env.TASKTRAIL_HOME!, 'tasks.db'))).toBe(false)
+  })
+
+  it('a call of a tool no adapter handles, before any work: exit 0, no log line, no task', () => {
+    const box = sandbox()
+    hook(box, moved(prompt, RECORDED_ROOT, box.project))
+    const read = { ...moved(write, RECORDED_ROOT, box.project), tool_name: 'Read', tool_use_id: 'read-1', tool_input: { file_path: 'a.ts' }, tool_response: {} }
+    expect(hook(box, read)).toEqual({ code: 0, stdout: '', stderr: '' })
+    expect(logLines(box)).toEqual([])
+    expect(exported(box)).toEqual([])
   })
 
   it('a cwd in no project: exit 0, nothing on stdout, one log line, no store change', () => {

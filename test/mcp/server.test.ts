@@ -18,7 +18,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 type Handler = Record<string, any>
 const HOOKS = JSON.parse(readFileSync(join(ROOT, 'hooks', 'hooks.json'), 'utf8')) as HooksConfig
 const handlers = (event: string): Handler[] => (HOOKS.hooks[event] ?? []).flatMap((group) => (group as unknown as { hooks: Handler[] }).hooks)
-const SERVED = ['PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'SubagentStart', 'SubagentStop']
+const SERVED = ['PreToolUse', 'PostToolUse', 'PostToolUseFailure', 'SubagentStart', 'SubagentStop', 'TaskCreated', 'TaskCompleted']
 
 /** The hook hooks.json runs for an event: 'mcp' (with its input) or 'command'. */
 function hookFor(event: RawEvent): { type: 'mcp'; input: Record<string, string> } | { type: 'command' } {
@@ -64,7 +64,7 @@ describe('the recordings', () => {
 })
 
 describe('hooks.json and .mcp.json', () => {
-  test('the tool events go to the server with every field an adapter reads; the others stay commands', () => {
+  test('the tool events and the task tools\' own events go to the server with every field an adapter reads; the others stay commands', () => {
     for (const event of Object.keys(HOOKS.hooks)) {
       for (const handler of handlers(event)) {
         if (SERVED.includes(event)) expect(handler, event).toEqual({ type: 'mcp_tool', server: 'plugin:tasktrail:tasktrail', tool: 'hook', input: HOOK_INPUT, timeout: 10 })
