@@ -8,7 +8,7 @@ const COLUMNS = [['pending', 'Pending'], ['in_progress', 'In progress'], ['block
 const PAGE = 150
 const tasks = new Map(initial.tasks.map((t) => [t.id, t]))
 let lastEvent = initial.lastEvent
-const state = { search: '', request: '', session: '', agent: '', owner: '', shown: {}, selected: null, view: 'board', flash: new Set() }
+const state = { search: '', request: '', session: '', agent: '', host: '', owner: '', shown: {}, selected: null, view: 'board', flash: new Set() }
 
 const $ = (selector) => document.querySelector(selector)
 function el(tag, props = {}, ...children) {
@@ -40,6 +40,9 @@ function rootOf(task) {
   for (let i = 0; t.parent && tasks.has(t.parent) && i < 100; i++) t = tasks.get(t.parent)
   return t
 }
+/** The agent CLIs by the names people use (src/model/task-host.ts). */
+const HOSTS = { 'claude-code': 'Claude Code', codex: 'Codex CLI', gemini: 'Gemini CLI' }
+const hostName = (host) => HOSTS[host] ?? host
 function owner(task) {
   return task.client ? `client:${task.client}` : task.project ? `project:${task.project}` : ''
 }
@@ -47,6 +50,7 @@ function matches(task) {
   if (state.request && rootOf(task).id !== state.request) return false
   if (state.session && task.session !== state.session) return false
   if (state.agent && !task.agents.includes(state.agent)) return false
+  if (state.host && task.host !== state.host) return false
   if (state.owner && owner(task) !== state.owner) return false
   if (state.search) {
     const text = `${task.title} ${task.id} ${task.type ?? ''} ${task.agents.join(' ')} ${task.files.join(' ')} ${task.blocked ?? ''}`.toLowerCase()
@@ -89,6 +93,8 @@ function card(task, childrenOf, depth) {
     task.type && el('span', { class: 'chip type', text: task.type }),
     progress(task),
     task.agents.map((a) => el('span', { class: 'chip agent', text: a })),
+    // Claude Code is the usual one: only another CLI is named on the card.
+    task.host && task.host !== 'claude-code' && el('span', { class: 'chip host', title: 'agent CLI', text: hostName(task.host) }),
     task.ms > 0 && el('span', { class: 'time', title: 'measured active time', text: duration(task.ms) }),
     task.files.length > 0 && el('span', { title: task.files.join('\n'), text: `${task.files.length} file${task.files.length === 1 ? '' : 's'}` }),
     el('span', { class: 'id', text: task.id }))
@@ -136,10 +142,11 @@ function option(value, text, selected) {
 }
 function renderFilters() {
   const requests = [...tasks.values()].filter((t) => !t.parent || !tasks.has(t.parent)).sort((a, b) => b.created.localeCompare(a.created))
-  const sessions = new Set(), agents = new Set(), owners = new Set()
+  const sessions = new Set(), agents = new Set(), hosts = new Set(), owners = new Set()
   for (const t of tasks.values()) {
     if (t.session) sessions.add(t.session)
     for (const a of t.agents) agents.add(a)
+    if (t.host) hosts.add(t.host)
     if (owner(t)) owners.add(owner(t))
   }
   const shown = requests.slice(0, 500)
@@ -147,6 +154,7 @@ function renderFilters() {
   fill('#f-request', [['', 'All requests'], ...shown.map((t) => [t.id, t.title.slice(0, 80)])], state.request)
   fill('#f-session', [['', 'All sessions'], ...[...sessions].sort().map((s) => [s, `session ${s.slice(0, 8)}`])], state.session)
   fill('#f-agent', [['', 'All agents'], ...[...agents].sort().map((a) => [a, a])], state.agent)
+  fill('#f-host', [['', 'All agent CLIs'], ...[...hosts].sort().map((h) => [h, hostName(h)])], state.host)
   fill('#f-owner', [['', 'All clients and projects'], ...[...owners].sort().map((o) => [o, o.replace(':', ': ')])], state.owner)
   if (!state.timeline && requests.length) state.timeline = [...requests].sort((a, b) => (b.started ?? b.created).localeCompare(a.started ?? a.created))[0].id
   fill('#t-request', shown.map((t) => [t.id, t.title.slice(0, 100)]), state.timeline)
@@ -197,7 +205,7 @@ function renderDetail() {
     el('div', { class: 'id', text: task.id }),
     el('dl', {},
       row('Status', task.status.replace('_', ' ')), row('Type', task.type), row('Agents', task.agents.join(', ')), row('Time', duration(task.ms)),
-      row('Part of', parentTitle), row('Session', task.session), row('Client', task.client), row('Project', task.project),
+      row('Part of', parentTitle), row('Session', task.session), row('Agent CLI', task.host && hostName(task.host)), row('Client', task.client), row('Project', task.project),
       row('Blocked', task.blocked), row('Outcome', task.outcome), row('Started', task.started && new Date(task.started).toLocaleString()),
       row('Completed', task.completed && new Date(task.completed).toLocaleString())),
     task.files.length ? el('section', {}, el('h4', { text: `Files (${task.files.length})` }), el('ul', { class: 'files' }, task.files.map((f) => el('li', { title: f, text: f })))) : null,
@@ -368,7 +376,7 @@ $('#search').addEventListener('input', (event) => {
   clearTimeout(typing)
   typing = setTimeout(() => { state.search = event.target.value.trim().toLowerCase(); state.shown = {}; renderBoard() }, 120)
 })
-for (const [id, key] of [['#f-request', 'request'], ['#f-session', 'session'], ['#f-agent', 'agent'], ['#f-owner', 'owner']]) {
+for (const [id, key] of [['#f-request', 'request'], ['#f-session', 'session'], ['#f-agent', 'agent'], ['#f-host', 'host'], ['#f-owner', 'owner']]) {
   $(id).addEventListener('change', (event) => { state[key] = event.target.value; state.shown = {}; renderBoard() })
 }
 $('#t-request').addEventListener('change', (event) => { state.timeline = event.target.value; renderTimeline() })
