@@ -4,7 +4,7 @@
 // clock so the logged events fall on the two working days before the store's today.
 import type { Complexity, TaskType } from '../model/task.js'
 import { Store, type Repo } from '../store/store.js'
-import { linkRepo } from '../billing/link.js'
+import { linkRepo } from '../store/link.js'
 import type { MeasuredRun } from '../billing/time.js'
 
 interface Step {

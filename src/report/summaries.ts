@@ -1,5 +1,5 @@
 // The per-client and per-project lines of `tasktrail clients` and `tasktrail projects`.
-import { taskTimes } from '../billing/active-time.js'
+import { taskTimes } from '../store/active-time.js'
 import type { RoundingRule } from '../billing/rounding.js'
 import type { Task } from '../model/task.js'
 import type { Store } from '../store/store.js'

@@ -6,7 +6,7 @@ import { newTaskId } from '../model/ids.js'
 import { statusPatch } from '../model/status.js'
 import type { Complexity, Task, TaskContext, TaskStatus, TaskType } from '../model/task.js'
 import { DEFAULT_RULE, type RoundingRule } from '../billing/rounding.js'
-import { settleWorkItem } from '../billing/work-items.js'
+import { settleWorkItem } from './work-items.js'
 
 export type Source = 'cli' | 'hook' | 'file' | 'merge'
 
@@ -489,7 +489,7 @@ export class Store {
     return task
   }
 
-  // ---- billing (src/billing/): links, rounding rules, work items ----
+  // ---- billing: links, rounding rules, work items (src/store/work-items.ts settles them) ----
 
   /** Links a repository to a client, a project, or (both null) neither. */
   setRepoLink(repoId: number, link: { client: string | null; project: string | null }): void {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
-import { linkRepo, type RepoLink } from '../../billing/link.js'
+import { linkRepo, type RepoLink } from '../../store/link.js'
 import type { AgentCli } from '../../install/agent-cli.js'
 import { packageFile } from '../../install/package-files.js'
 import { hooksRunning, mergeHooks, readSettings, registrations, settingsFiles, SettingsError, writeSettings, type Settings } from '../../install/settings.js'

@@ -1,9 +1,9 @@
 // Reading a session's timeline out of the store, for the pure time computation.
+import { sessionTime, type MeasuredRun, type SessionTimeline, type TaskTime } from '../billing/time.js'
 import type { Task } from '../model/task.js'
-import type { Store } from '../store/store.js'
-import { sessionTime, type MeasuredRun, type SessionTimeline, type TaskTime } from './time.js'
+import type { Store } from './store.js'
 
-export const DEFAULT_IDLE_MINUTES = 10
+const DEFAULT_IDLE_MINUTES = 10
 const IDLE_KEY = 'idle_minutes'
 
 /** Minutes without any activity after which a session counts as idle. */
