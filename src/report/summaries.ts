@@ -10,7 +10,7 @@ export interface TaskCounts {
   completed: number
 }
 
-export function taskCounts(tasks: Array<Pick<Task, 'status'>>): TaskCounts {
+function taskCounts(tasks: Array<Pick<Task, 'status'>>): TaskCounts {
   return {
     open: tasks.filter((t) => t.status === 'pending' || t.status === 'in_progress' || t.status === 'blocked').length,
     completed: tasks.filter((t) => t.status === 'completed').length

@@ -22,7 +22,7 @@ function agentRuns(task: Task): MeasuredRun[] {
 }
 
 /** One session's tasks, their status moves and every moment something happened in it. */
-export function sessionTimeline(store: Store, sessionId: string | null): SessionTimeline {
+function sessionTimeline(store: Store, sessionId: string | null): SessionTimeline {
   const events = store.sessionEvents(sessionId)
   const moves = new Map<string, SessionTimeline['tasks'][number]['moves']>()
   for (const event of events) {

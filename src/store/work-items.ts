@@ -12,7 +12,7 @@ import { taskTimes } from './active-time.js'
 import type { StoredTask, Store } from './store.js'
 
 /** The task and its subtasks, without those marked not billable (and theirs). */
-export function billableTree(store: Store, task: StoredTask): StoredTask[] {
+function billableTree(store: Store, task: StoredTask): StoredTask[] {
   if (task.task_context.billable === false) return []
   return [task, ...store.children(task.id).flatMap((child) => billableTree(store, child))]
 }
