@@ -84,7 +84,7 @@ export function union(intervals: Interval[]): Interval[] {
   return merged
 }
 
-export function intersect(a: Interval[], b: Interval[]): Interval[] {
+function intersect(a: Interval[], b: Interval[]): Interval[] {
   const result: Interval[] = []
   for (const x of union(a)) {
     for (const y of union(b)) {

@@ -1,6 +1,6 @@
 // What the board shows, read from the store: the project's tasks in a shape the page can
 // lay out without knowing the store, one request's timeline, and the billed minutes.
-import { taskTimes } from '../billing/active-time.js'
+import { taskTimes } from '../store/active-time.js'
 import { agentRunTime, type MeasuredRun } from '../billing/time.js'
 import type { TaskStatus, TaskType } from '../model/task.js'
 import { taskHost } from '../model/task-host.js'

@@ -5,19 +5,10 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { alive } from '../install/alive.js'
 
 /** How often a background board checks that its session is still there. */
 const OWNER_CHECK_MS = 1_000
-
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, as another user's.
-    return (error as { code?: string }).code === 'EPERM'
-  }
-}
 
 /** Resolves when `pid` has ended or the signal aborts. */
 export function ownerGone(pid: number, signal: AbortSignal): Promise<void> {

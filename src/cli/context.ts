@@ -1,6 +1,7 @@
 // Opening what a command acts on: the user's store and the current project.
 import { locateProject, type ProjectLocation } from '../project/locate.js'
-import { storePath, tasktrailHome } from '../store/paths.js'
+import { tasktrailHome } from '../install/home.js'
+import { storePath } from '../store/paths.js'
 import type { Repo, Store } from '../store/store.js'
 import type { Invocation } from './command.js'
 import { resolve } from 'node:path'

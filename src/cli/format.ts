@@ -77,7 +77,7 @@ export function checklist(tasks: ChecklistTask[], painter: Painter): string[] {
   return lines
 }
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000)
   if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))}s`
   if (minutes < 60) return `${minutes}m`
@@ -85,14 +85,14 @@ export function formatDuration(ms: number): string {
   return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`
 }
 
-export function duration(task: Pick<Task, 'started_at' | 'completed_at'>, now: Date): string | null {
+function duration(task: Pick<Task, 'started_at' | 'completed_at'>, now: Date): string | null {
   if (!task.started_at) return null
   const end = task.completed_at ? Date.parse(task.completed_at) : now.getTime()
   return formatDuration(end - Date.parse(task.started_at))
 }
 
 /** `In Progress (2 of 4 complete)` — counting what is not cancelled. */
-export function overall(task: Task, children: Task[]): string {
+function overall(task: Task, children: Task[]): string {
   const counted = children.filter((c) => c.status !== 'cancelled')
   const done = counted.filter((c) => c.status === 'completed').length
   const label = STATUS_LABEL[task.status].replace(/\b\w/g, (c) => c.toUpperCase())
@@ -102,7 +102,7 @@ export function overall(task: Task, children: Task[]): string {
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** A stored ISO time as a person reads it: local date and time to the minute, `2026-12-06 21:04`. */
-export function localTime(iso: string): string {
+function localTime(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`

@@ -4,7 +4,9 @@ import type { Repo, Store, StoredTask } from '../store/store.js'
 import type { HookState } from './state.js'
 import { REQUEST_LIMIT } from './limits.js'
 import { advancePlan } from './plan-progress.js'
+import { inferTaskType } from './task-type.js'
 import { taskTitle } from './text.js'
+import type { Todo } from './todo-diff.js'
 
 export interface HookContext {
   store: Store
@@ -56,6 +58,25 @@ export function requestTask(ctx: HookContext, origin: Origin): StoredTask {
   )
   ctx.state.setPromptTask(origin.session_id, promptId, task.id)
   return task
+}
+
+/** A new item of Claude's plan (a TodoWrite item, a plan-mode step) as a subtask of `parentId`; its id. */
+export function addPlanStep(ctx: HookContext, sessionId: string, parentId: string, todo: Pick<Todo, 'content' | 'status'>): string {
+  const task = ctx.store.createTask(
+    ctx.repo.id,
+    {
+      title: taskTitle(todo.content),
+      parent_task_id: parentId,
+      status: todo.status,
+      task_type: inferTaskType(todo.content),
+      session_id: sessionId,
+      client: ctx.repo.client,
+      project: ctx.repo.project
+    },
+    'hook'
+  )
+  ctx.state.addPlanTask(sessionId, task.id, null)
+  return task.id
 }
 
 /**

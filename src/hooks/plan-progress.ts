@@ -4,8 +4,14 @@
 // the current one completes the current step and starts that one. Every such move is a
 // guess, and says so in the step's task_context.guess. A step a person set by hand (or
 // cancelled) is never moved back.
-import type { StoredTask } from '../store/store.js'
-import type { HookContext } from './context.js'
+import type { Store, StoredTask } from '../store/store.js'
+import type { HookState } from './state.js'
+
+/** What moving a plan uses of a hook's context (src/hooks/context.ts, which asks it). */
+interface PlanContext {
+  store: Store
+  state: HookState
+}
 
 /** Words too common to tell two steps apart. */
 const STOP_WORDS = new Set(
@@ -28,13 +34,13 @@ export function matchScore(step: string, work: readonly string[]): number {
   return stepWords(step).filter((word) => work.some((w) => sameWord(word, w))).length
 }
 
-function guessed(ctx: HookContext, task: StoredTask, to: 'in_progress' | 'completed', why: string): void {
+function guessed(ctx: PlanContext, task: StoredTask, to: 'in_progress' | 'completed', why: string): void {
   ctx.store.setStatus(task.id, to, 'hook', { note: `guess: ${why}` })
   ctx.store.updateContext(task.id, { guess: `${to === 'completed' ? 'completed' : 'started'}: ${why}` }, 'hook')
 }
 
 /** The steps of the request's approved plan, in order, as they are now; [] without a plan. */
-function planStepsOf(ctx: HookContext, sessionId: string, requestId: string): StoredTask[] {
+function planStepsOf(ctx: PlanContext, sessionId: string, requestId: string): StoredTask[] {
   return ctx.state
     .plan(sessionId, requestId)
     .map((item) => ctx.store.getTask(item.task_id))
@@ -45,7 +51,7 @@ function planStepsOf(ctx: HookContext, sessionId: string, requestId: string): St
  * Moves the plan forward for a piece of the main thread's work, described by `evidence` (the
  * tool, the file, the agent's description: never stored). Returns the step now in progress.
  */
-export function advancePlan(ctx: HookContext, sessionId: string, requestId: string, evidence: string): StoredTask | undefined {
+export function advancePlan(ctx: PlanContext, sessionId: string, requestId: string, evidence: string): StoredTask | undefined {
   const steps = planStepsOf(ctx, sessionId, requestId)
   if (steps.length === 0) return undefined
   const work = stepWords(evidence)
@@ -73,7 +79,7 @@ export function advancePlan(ctx: HookContext, sessionId: string, requestId: stri
  * At the end of a turn with nothing left running: the step in progress is taken as done (the
  * turn ended after work on it). Steps no work reached stay open, and keep the request open.
  */
-export function finishPlanTurn(ctx: HookContext, sessionId: string, requestId: string): void {
+export function finishPlanTurn(ctx: PlanContext, sessionId: string, requestId: string): void {
   const current = planStepsOf(ctx, sessionId, requestId).find((step) => step.status === 'in_progress')
   if (current) guessed(ctx, current, 'completed', 'the turn ended after work on it, with nothing left running')
 }

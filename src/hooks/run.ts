@@ -4,11 +4,12 @@
 // sees at most one systemMessage per session.
 import { startAddonInstall } from '../install/background.js'
 import { shellCommand } from '../install/cli-command.js'
+import { tasktrailHome } from '../install/home.js'
 import { installLogPath } from '../install/install.js'
 import { resolve } from 'node:path'
 import { locateProject, type ProjectLocation } from '../project/locate.js'
 import { BUSY_TIMEOUT_MS } from '../store/open.js'
-import { storePath, tasktrailHome } from '../store/paths.js'
+import { storePath } from '../store/paths.js'
 import { repointMergeDriver } from '../sync/git-merge.js'
 import type { Store } from '../store/store.js'
 import type { StoreSource } from '../store/stores.js'

@@ -36,7 +36,7 @@ function words(text: string): Set<string> {
  * the text and keeps it) or when one's words all appear in the other (a text made more
  * precise); else the share of words they have in common (Jaccard).
  */
-export function likeness(a: Pick<Todo, 'content' | 'activeForm'>, b: Pick<Todo, 'content' | 'activeForm'>): number {
+function likeness(a: Pick<Todo, 'content' | 'activeForm'>, b: Pick<Todo, 'content' | 'activeForm'>): number {
   if (a.activeForm && a.activeForm === b.activeForm) return 1
   const left = words(a.content)
   const right = words(b.content)

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { alive } from './alive.js'
 import { ADDON_FILE, BETTER_SQLITE3_VERSION, runtimeDir } from './runtime.js'
 
 /** How long an empty lock counts as an installer being started. */
@@ -18,15 +19,6 @@ export function lockPath(env: NodeJS.ProcessEnv): string {
 
 export function installLogPath(env: NodeJS.ProcessEnv): string {
   return join(runtimeDir(env), 'install.log')
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM'
-  }
 }
 
 /**

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import betterSqlite3Package from 'better-sqlite3/package.json' with { type: 'json' }
-import { tasktrailHome } from '../store/paths.js'
+import { tasktrailHome } from './home.js'
 import { commandName } from './cli-command.js'
 
 /** The better-sqlite3 version whose JavaScript is bundled (the one package-lock.json pins). */

@@ -63,7 +63,7 @@ export function hasTasktrailHooks(settings: Settings): boolean {
 }
 
 /** Whether a settings file enables the tasktrail plugin (from any marketplace). */
-export function enablesPlugin(settings: Settings): boolean {
+function enablesPlugin(settings: Settings): boolean {
   const enabled = settings.enabledPlugins
   if (!enabled || typeof enabled !== 'object') return false
   return Object.entries(enabled).some(([id, on]) => id.split('@')[0] === 'tasktrail' && on === true)

@@ -2,8 +2,14 @@
 // (not a spread) keeps 10,000 copies cheap: the writer and re-parse both do this per edit.
 import type { ParsedTask } from './types.js'
 
-/** The task with its offsets moved by `delta` and its line by `lines`. */
-export function shiftedTask(task: ParsedTask, delta: number, lines: number, parent: number | null = task.parent): ParsedTask {
+/** The task with its offsets moved by `delta` and its line by `lines` (its end too, unless the edit moved it otherwise). */
+export function shiftedTask(
+  task: ParsedTask,
+  delta: number,
+  lines: number,
+  parent: number | null = task.parent,
+  end: number = task.end + delta
+): ParsedTask {
   return {
     id: task.id,
     title: task.title,
@@ -19,6 +25,6 @@ export function shiftedTask(task: ParsedTask, delta: number, lines: number, pare
     titleStart: task.titleStart + delta,
     titleEnd: task.titleEnd + delta,
     tailEnd: task.tailEnd + delta,
-    end: task.end + delta
+    end
   }
 }

@@ -155,6 +155,11 @@ function withOrders(tasks: ParsedTask[]): ParsedTask[] {
   return tasks
 }
 
+/** The parsed file after an edit made `source` of it, with its tasks and blocks as they now are. */
+function editedFile(parsed: ParsedFile, source: string, tasks: ParsedTask[], blocks: Block[]): ParsedFile {
+  return { ...parsed, tasks: withOrders(tasks), length: source.length, eol: eolOf(source), finalNewline: source.endsWith('\n'), blocks }
+}
+
 /** Blocks of the new source, keeping the hashes of blocks outside [editStart, newEditEnd). */
 function rebuildBlocks(parsed: ParsedFile, source: string, editStart: number, oldEditEnd: number, newEditEnd: number): Block[] {
   const delta = newEditEnd - oldEditEnd
@@ -268,28 +273,11 @@ function remove(before: State, index: number): { state: State; fragment: Fragmen
   for (const [k, old] of parsed.tasks.entries()) {
     if (k >= index && k <= last) continue
     const moved = old.start >= end
-    const shift = moved ? delta : 0
-    tasks.push({
-      ...old,
-      parent: old.parent === null || old.parent < index ? old.parent : old.parent - removed,
-      line: moved ? old.line - lines : old.line,
-      start: old.start - shift,
-      bullet: old.bullet - shift,
-      marker: old.marker - shift,
-      titleStart: old.titleStart - shift,
-      titleEnd: old.titleEnd - shift,
-      tailEnd: old.tailEnd - shift,
-      end: old.end > end ? old.end - delta : old.end > start ? endOfContentBefore(result, start, from) : old.end
-    })
+    const newParent = old.parent === null || old.parent < index ? old.parent : old.parent - removed
+    const taskEnd = old.end > end ? old.end - delta : old.end > start ? endOfContentBefore(result, start, from) : old.end
+    tasks.push(shiftedTask(old, moved ? -delta : 0, moved ? -lines : 0, newParent, taskEnd))
   }
-  const next: ParsedFile = {
-    ...parsed,
-    tasks: withOrders(tasks),
-    length: result.length,
-    eol: eolOf(result),
-    finalNewline: result.endsWith('\n'),
-    blocks: rebuildBlocks(parsed, result, start, end, start)
-  }
+  const next = editedFile(parsed, result, tasks, rebuildBlocks(parsed, result, start, end, start))
   return { state: { ...state, source: result, parsed: next }, fragment }
 }
 
@@ -406,22 +394,11 @@ function insert(state: State, parent: number | null, index: number | undefined, 
   if (position === -1) position = parsed.tasks.length
   const tasks: ParsedTask[] = parsed.tasks.map((old, k) => {
     const moved = old.start >= at
-    const shift = moved ? delta : 0
     let end = old.end > at ? old.end + delta : old.end
     if (ancestors.has(k)) end = Math.max(end, fragmentEnd)
     else if (old.end === at && place.trail === '') end += eol.length
-    return {
-      ...old,
-      parent: old.parent === null || old.parent < position ? old.parent : old.parent + count,
-      line: moved ? old.line + addedLines : old.line,
-      start: old.start + shift,
-      bullet: old.bullet + shift,
-      marker: old.marker + shift,
-      titleStart: old.titleStart + shift,
-      titleEnd: old.titleEnd + shift,
-      tailEnd: old.tailEnd + shift,
-      end
-    }
+    const newParent = old.parent === null || old.parent < position ? old.parent : old.parent + count
+    return shiftedTask(old, moved ? delta : 0, moved ? addedLines : 0, newParent, end)
   })
   const firstLine = lineAt(parsed, source, at) + countNewlines(place.lead)
   const depth = parent === null ? 0 : (parsed.tasks[parent] as ParsedTask).depth + 1
@@ -448,14 +425,7 @@ function insert(state: State, parent: number | null, index: number | undefined, 
     return reread(result, 0, blank)
   })
   tasks.splice(position, 0, ...inserted)
-  const next: ParsedFile = {
-    ...parsed,
-    tasks: withOrders(tasks),
-    length: result.length,
-    eol: eolOf(result),
-    finalNewline: result.endsWith('\n'),
-    blocks: rebuildBlocks(parsed, result, at, at, at + delta)
-  }
+  const next = editedFile(parsed, result, tasks, rebuildBlocks(parsed, result, at, at, at + delta))
   return { ...state, source: result, parsed: next }
 }
 
@@ -541,7 +511,7 @@ function assignIds(state: State, edits: readonly AssignId[]): State {
     return count === 0 ? 0 : shifts[count - 1]!
   }
   const tasks = parsed.tasks.map((task, index) => {
-    const moved = { ...shiftedTask(task, shift(task.start), 0), end: task.end + shift(task.end, true) }
+    const moved = shiftedTask(task, shift(task.start), 0, task.parent, task.end + shift(task.end, true))
     return given.has(index) ? reread(result, 0, moved) : moved
   })
   // A task line never starts, ends or continues a block, so only the blocks' offsets and the hashes of those edited move.

@@ -47,10 +47,6 @@ const WORD_STATUS = new Map(Object.entries(STATUS_WORD).map(([status, word]) => 
 /** Markers remark-gfm itself turns into checkboxes; the others are ours. */
 export const GFM_CHECKBOX_MARKERS = ' xX'
 
-export function isMarker(char: string): boolean {
-  return char in MARKER_STATUS
-}
-
 export function markerFor(status: TaskStatus, profile: Profile): string {
   return (profile === 'gfm' ? GFM_MARKER : CANONICAL_MARKER)[status]
 }
@@ -67,7 +63,7 @@ const STOP_COMMENT = /[ \t]+<!--[ \t]*-->$/
 const TOKEN = /[ \t]+\[(type|agent|reason|status)::((?:\\[^\n]|[^\\\]\n])*)\]$/
 const ESCAPED = /\\([!-/:-@[-`{-~])/g
 
-export const STOP = '<!-- -->'
+const STOP = '<!-- -->'
 
 interface Tail {
   /** Where the title ends: the first tail element's leading blank, or the end. */
@@ -89,7 +85,7 @@ function decodeValue(raw: string): string {
  * stops at anything else, at a repeated key or second id, and after a stop comment — which
  * is how a title that itself ends like a tail is protected. The title always keeps text[from].
  */
-export function readTail(text: string, from: number, to: number): Tail {
+function readTail(text: string, from: number, to: number): Tail {
   const tail: Tail = { titleEnd: to, id: null, meta: {}, status: undefined, stop: false, elements: 0 }
   const seen = new Set<string>()
   for (;;) {
@@ -205,12 +201,12 @@ export function readTaskLine(source: string, bullet: number): TaskLine | null {
 }
 
 /** Plain text as a token value: one line, and nothing that could end the token or open markup. */
-export function encodeValue(value: string): string {
+function encodeValue(value: string): string {
   return value.replace(/\s+/g, ' ').trim().replace(/[\\\[\]<`]/g, '\\$&')
 }
 
 /** The value a written token reads back as. */
-export function normalizeValue(value: string): string {
+function normalizeValue(value: string): string {
   return value.replace(/\s+/g, ' ').trim()
 }
 

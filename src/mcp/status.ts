@@ -3,6 +3,7 @@
 // when it ends. A file whose process is gone (killed) is stale and read as such.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { alive } from '../install/alive.js'
 
 export interface ServerStatus {
   pid: number
@@ -63,15 +64,6 @@ export class StatusFile {
     } catch {
       // Doctor will say it found none.
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM'
   }
 }
 

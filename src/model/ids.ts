@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'
 const LENGTH = 7
 
-export const TASK_ID_PATTERN = /^t-[0-9a-hjkmnp-tv-z]{4,12}$/
+const TASK_ID_PATTERN = /^t-[0-9a-hjkmnp-tv-z]{4,12}$/
 
 // Random bytes for the next ids: one call to the system's generator per 64 ids, not one per id
 // (a first sync gives hundreds of lines their ids at once).

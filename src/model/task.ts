@@ -84,7 +84,7 @@ export interface Task {
   updated_at: string
 }
 
-export const TERMINAL_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled']
+const TERMINAL_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled']
 
 export function isTerminal(status: TaskStatus): boolean {
   return TERMINAL_STATUSES.includes(status)

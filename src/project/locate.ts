@@ -25,7 +25,7 @@ function findUp(start: string, entry: string): string | null {
   }
 }
 
-export function findWorkTree(start: string): string | null {
+function findWorkTree(start: string): string | null {
   return findUp(start, '.git')
 }
 

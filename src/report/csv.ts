@@ -10,7 +10,7 @@ export const CSV_COLUMNS = ['date', 'client', 'category', 'problem', 'solution',
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
-export function csvField(value: string | number | null): string {
+function csvField(value: string | number | null): string {
   const text = value === null ? '' : typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }

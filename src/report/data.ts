@@ -1,8 +1,8 @@
 // What a report says, gathered from the store once; the renderers (markdown, CSV, JSON,
 // HTML) only lay it out. This shape is the JSON format, documented in docs/REPORTS.md.
-import { taskTimes } from '../billing/active-time.js'
+import { taskTimes } from '../store/active-time.js'
 import type { RoundingRule } from '../billing/rounding.js'
-import { localDate } from '../billing/work-items.js'
+import { localDate } from '../billing/timesheet.js'
 import type { Interval, TaskTime } from '../billing/time.js'
 import type { Complexity, TaskStatus, TaskType } from '../model/task.js'
 import { taskHost } from '../model/task-host.js'

@@ -6,7 +6,7 @@ import type { Report } from './data.js'
 import { periodOf } from './markdown.js'
 import { formatMinutes, hours } from './units.js'
 
-export function escapeHtml(value: string | number | null): string {
+function escapeHtml(value: string | number | null): string {
   return value === null ? '' : String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

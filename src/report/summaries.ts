@@ -1,5 +1,5 @@
 // The per-client and per-project lines of `tasktrail clients` and `tasktrail projects`.
-import { taskTimes } from '../billing/active-time.js'
+import { taskTimes } from '../store/active-time.js'
 import type { RoundingRule } from '../billing/rounding.js'
 import type { Task } from '../model/task.js'
 import type { Store } from '../store/store.js'
@@ -10,7 +10,7 @@ export interface TaskCounts {
   completed: number
 }
 
-export function taskCounts(tasks: Array<Pick<Task, 'status'>>): TaskCounts {
+function taskCounts(tasks: Array<Pick<Task, 'status'>>): TaskCounts {
   return {
     open: tasks.filter((t) => t.status === 'pending' || t.status === 'in_progress' || t.status === 'blocked').length,
     completed: tasks.filter((t) => t.status === 'completed').length

@@ -178,9 +178,9 @@ CREATE TABLE hook_processed (
 `
 }
 
-// Billing (src/billing/): each client's rounding rule, one work item per billed task, and
-// the store-wide idle limit of the time computation. Nothing here is ever written to a
-// repository.
+// Billing (src/billing/, src/store/work-items.ts): each client's rounding rule, one work
+// item per billed task, and the store-wide idle limit of the time computation. Nothing here
+// is ever written to a repository.
 const billing: Migration = {
   version: 4,
   name: 'billing rules',

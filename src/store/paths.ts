@@ -1,13 +1,6 @@
-// Where the user's store lives: --db, else TASKTRAIL_DB, else $TASKTRAIL_HOME/tasks.db,
-// with TASKTRAIL_HOME defaulting to ${XDG_DATA_HOME:-~/.local/share}/tasktrail.
-import { homedir } from 'node:os'
+// Where the user's store lives: --db, else TASKTRAIL_DB, else $TASKTRAIL_HOME/tasks.db.
 import { join, resolve } from 'node:path'
-
-export function tasktrailHome(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TASKTRAIL_HOME) return resolve(env.TASKTRAIL_HOME)
-  const data = env.XDG_DATA_HOME || join(homedir(), '.local', 'share')
-  return join(data, 'tasktrail')
-}
+import { tasktrailHome } from '../install/home.js'
 
 export function storePath(env: NodeJS.ProcessEnv = process.env, flag?: string): string {
   if (flag) return resolve(flag)

@@ -6,7 +6,7 @@ import { newTaskId } from '../model/ids.js'
 import { statusPatch } from '../model/status.js'
 import type { Complexity, Task, TaskContext, TaskStatus, TaskType } from '../model/task.js'
 import { DEFAULT_RULE, type RoundingRule } from '../billing/rounding.js'
-import { settleWorkItem } from '../billing/work-items.js'
+import { settleWorkItem } from './work-items.js'
 
 export type Source = 'cli' | 'hook' | 'file' | 'merge'
 
@@ -108,27 +108,6 @@ export class IdLookupError extends Error {
   }
 }
 
-interface TaskRow {
-  id: string
-  repo_id: number
-  parent_task_id: string | null
-  title: string
-  description: string | null
-  status: TaskStatus
-  task_type: TaskType | null
-  assigned_agent: string | null
-  task_context: string
-  session_id: string | null
-  client: string | null
-  project: string | null
-  estimated_complexity: Complexity | null
-  position: number
-  created_at: string
-  started_at: string | null
-  completed_at: string | null
-  updated_at: string
-}
-
 const TASK_SELECT = `
 SELECT t.id, t.repo_id, t.parent_task_id, t.title, t.description, t.status, t.task_type,
        t.assigned_agent, t.task_context, t.session_id, c.name AS client, p.name AS project,
@@ -138,6 +117,9 @@ FROM tasks t LEFT JOIN clients c ON c.id = t.client_id LEFT JOIN projects p ON p
 export interface StoredTask extends Task {
   repo_id: number
 }
+
+/** A task as SQLite gives it back: its context still JSON text. */
+type TaskRow = Omit<StoredTask, 'task_context'> & { task_context: string }
 
 function toTask(row: TaskRow): StoredTask {
   return { ...row, task_context: JSON.parse(row.task_context) as TaskContext }
@@ -489,7 +471,7 @@ export class Store {
     return task
   }
 
-  // ---- billing (src/billing/): links, rounding rules, work items ----
+  // ---- billing: links, rounding rules, work items (src/store/work-items.ts settles them) ----
 
   /** Links a repository to a client, a project, or (both null) neither. */
   setRepoLink(repoId: number, link: { client: string | null; project: string | null }): void {

@@ -55,7 +55,7 @@ export function applyToStore(context: SyncContext, ops: StoreOp[], adopting = fa
 }
 
 /** Gives sibling tasks the positions of their order in the file. */
-export function setOrder(store: Store, ids: readonly string[]): void {
+function setOrder(store: Store, ids: readonly string[]): void {
   ids.forEach((id, position) => store.updateTask(id, { position }, 'file'))
 }
 
@@ -63,7 +63,7 @@ export function setOrder(store: Store, ids: readonly string[]): void {
  * How many lines a person moved to turn the old order into the new: the siblings not in the
  * longest run that kept its order (`positions`: the old positions, in the new order).
  */
-export function movedLines(positions: readonly number[]): number {
+function movedLines(positions: readonly number[]): number {
   // Patience sorting: tails[k] is the smallest last position of a kept run of length k + 1.
   const tails: number[] = []
   for (const position of positions) {

@@ -8,7 +8,7 @@ import { closeSync, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readF
 import { isUtf8 } from 'node:buffer'
 import { basename, dirname, join } from 'node:path'
 
-export class UnsafeFile extends Error {
+class UnsafeFile extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'UnsafeFile'

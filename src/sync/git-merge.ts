@@ -21,7 +21,7 @@ export interface DriverResult {
  * Merges theirs into ours against the common ancestor; null merged when it cannot. The parser
  * is passed in (loaded lazily by the caller), so this file does not carry a copy of remark.
  */
-export function mergeTaskFiles({ parse }: Parser, ancestor: string, ours: string, theirs: string): DriverResult {
+function mergeTaskFiles({ parse }: Parser, ancestor: string, ours: string, theirs: string): DriverResult {
   for (const [side, text] of [['ancestor', ancestor], ['ours', ours], ['theirs', theirs]] as const) {
     if (hasConflictMarkers(text) !== null) return { merged: null, conflicts: [], refused: `${side} has conflict markers` }
   }

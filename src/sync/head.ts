@@ -11,7 +11,7 @@ export interface Head {
   commit: string | null
 }
 
-export const NO_GIT: Head = { branch: 'HEAD', commit: null }
+const NO_GIT: Head = { branch: 'HEAD', commit: null }
 
 export function readHead(gitDir: string | null): Head {
   if (!gitDir) return NO_GIT

@@ -44,7 +44,7 @@ export function furtherStatus(a: TaskStatus, b: TaskStatus): TaskStatus {
 }
 
 /** Settles one field both sides changed; returns the value kept and the rule applied. */
-export function settle(field: LineField, file: TaskLine, store: TaskLine): { value: unknown; rule: string } {
+function settle(field: LineField, file: TaskLine, store: TaskLine): { value: unknown; rule: string } {
   if (field === 'status') return { value: furtherStatus(file.status, store.status), rule: RULES.status }
   return { value: file[field], rule: RULES.text }
 }
@@ -103,7 +103,7 @@ export interface SyncPlan {
   fileIds: string[]
 }
 
-export function metaOf(line: Pick<TaskLine, 'type' | 'agent' | 'reason' | 'status'>): TaskMeta {
+function metaOf(line: Pick<TaskLine, 'type' | 'agent' | 'reason' | 'status'>): TaskMeta {
   const meta: TaskMeta = {}
   if (line.type) meta.type = line.type
   if (line.agent) meta.agent = line.agent

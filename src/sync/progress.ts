@@ -8,7 +8,7 @@ import { isStatus, isTaskType, type TaskContext } from '../model/task.js'
 import type { NewTask, Repo, StoredTask, Store } from '../store/store.js'
 import { readText } from './atomic.js'
 
-export const PROGRESS_DIR = join('.tasktrail', 'tasks')
+const PROGRESS_DIR = join('.tasktrail', 'tasks')
 
 /** task_context keys that are billing data: never committed. */
 const BILLING_KEYS = new Set(['billable', 'billable_minutes'])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { billingOf, settleWorkItem } from '../../src/billing/work-items.js'
-import { setIdleMinutes } from '../../src/billing/active-time.js'
+import { billingOf, settleWorkItem } from '../../src/store/work-items.js'
+import { setIdleMinutes } from '../../src/store/active-time.js'
 import { clockedStore } from './clock.js'
 
 process.env.TZ = 'UTC'

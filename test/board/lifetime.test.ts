@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sandbox, tasktrail } from '../helpers/cli.js'
-import { alive } from '../../src/board/lifetime.js'
+import { alive } from '../../src/install/alive.js'
 
 async function until(check: () => Promise<boolean> | boolean, ms: number): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await check()) return true

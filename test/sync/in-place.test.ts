@@ -2,7 +2,6 @@
 // read again block by block and patched into the base. It must do exactly what the full
 // merge does with the same file: same store, same events, same file, same base.
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse, render, type ParsedFile, type RenderTask } from '../../src/markdown/index.js'

@@ -7,7 +7,7 @@ import { findTask } from '../resolve.js'
 import { exportTask } from '../../store/exchange.js'
 import { changeAndSync } from './sync.js'
 
-export function checkType(value: string | undefined): TaskType | undefined {
+function checkType(value: string | undefined): TaskType | undefined {
   if (value === undefined) return undefined
   if (!(TASK_TYPES as readonly string[]).includes(value)) throw usageError(`"${value}" is not a task type; valid types: ${TASK_TYPES.join(', ')}`)
   return value as TaskType

@@ -1,6 +1,6 @@
-import { setIdleMinutes, idleMinutes } from '../../billing/active-time.js'
+import { setIdleMinutes, idleMinutes } from '../../store/active-time.js'
 import { describeRule } from '../../billing/rounding.js'
-import { billingOf, billingRootOf, settleWorkItem } from '../../billing/work-items.js'
+import { billingOf, billingRootOf, settleWorkItem } from '../../store/work-items.js'
 import { formatMinutes, msToMinutes } from '../../report/units.js'
 import type { Command } from '../command.js'
 import { openContext } from '../context.js'

@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process'
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { storePath, tasktrailHome } from '../../store/paths.js'
+import { alive } from '../../install/alive.js'
+import { tasktrailHome } from '../../install/home.js'
+import { storePath } from '../../store/paths.js'
 import type { Store } from '../../store/store.js'
 import { ownStores } from '../../store/stores.js'
 import { text, type Command, type Host } from '../command.js'
@@ -50,7 +52,7 @@ export function boardCommand(main: Main): Command {
       const record = owner === undefined ? undefined : lifetime.boardRecord(tasktrailHome(env), owner, context.project.root)
 
       if (owner !== undefined && env[DETACHED] !== '1') {
-        if (!lifetime.alive(owner)) throw new CliError(`no process ${owner} is running, so a board for it would end at once; nothing was started`)
+        if (!alive(owner)) throw new CliError(`no process ${owner} is running, so a board for it would end at once; nothing was started`)
         const running = lifetime.runningBoard(record!)
         const url = running?.url ?? (await startInBackground(invocation.cwd, env, ['board', '--port', String(port), '--owner', String(owner), '-C', context.project.root, '--db', db]))
         output.out(`tasktrail board: ${url}`)

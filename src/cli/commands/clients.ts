@@ -1,5 +1,5 @@
 import { describeRule, isRoundingMode, ROUNDING_MODES, type RoundingRule } from '../../billing/rounding.js'
-import { checkName } from '../../billing/link.js'
+import { checkName } from '../../store/link.js'
 import { text, type Command } from '../command.js'
 import { openContext } from '../context.js'
 import { usageError } from '../errors.js'

@@ -4,7 +4,7 @@ import type { Command } from '../command.js'
 import { AGENT_HOSTS, isAgentHost } from '../../model/task-host.js'
 import { logLine } from '../../hooks/log.js'
 import { runHook } from '../../hooks/run.js'
-import { tasktrailHome } from '../../store/paths.js'
+import { tasktrailHome } from '../../install/home.js'
 
 const hook: Command = {
   usage: `hook [--host ${AGENT_HOSTS.join('|')}] < EVENT.json`,

@@ -1,4 +1,4 @@
-import { linkRepo, modeOf, type RepoLink } from '../../billing/link.js'
+import { linkRepo, modeOf, type RepoLink } from '../../store/link.js'
 import type { Repo } from '../../store/store.js'
 import { text, type Command } from '../command.js'
 import { openContext } from '../context.js'

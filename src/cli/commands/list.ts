@@ -8,7 +8,7 @@ import { usageError } from '../errors.js'
 import { checklist, checklistTask, childrenIndex, STATUS_LABEL, type ChecklistTask } from '../format.js'
 import { printJson } from '../output.js'
 
-export function checkStatus(value: string | undefined): TaskStatus | undefined {
+function checkStatus(value: string | undefined): TaskStatus | undefined {
   if (value === undefined) return undefined
   const status = statusFromWord(value)
   if (!status) throw usageError(`"${value}" is not a status; use one of: todo, in-progress (or wip), blocked, done, cancelled (or ${STATUSES.join(', ')})`)

@@ -13,7 +13,7 @@ export function describeReport(report: SyncReport): string {
 }
 
 /** One line per conflict a sync settled: the task, the field and the rule that decided. */
-export function describeConflicts(report: SyncReport): string[] {
+function describeConflicts(report: SyncReport): string[] {
   return report.conflicts.map((c) => `  ${c.taskId} ${c.field}: ${c.rule}`)
 }
 

@@ -5,10 +5,9 @@
 // steps cancelled unless done. How the steps move afterwards: plan-progress.ts.
 import { isTerminal } from '../../model/task.js'
 import type { PostToolUseEvent } from '../event.js'
-import { requestTask, type HookContext } from '../context.js'
+import { addPlanStep, requestTask, type HookContext } from '../context.js'
 import { isFields, optionalString } from '../shape.js'
 import type { PlanItem } from '../state.js'
-import { inferTaskType } from '../task-type.js'
 import { taskTitle } from '../text.js'
 import { diffTodos } from '../todo-diff.js'
 import { loadedParser, ParserNeeded } from '../../sync/markdown.js'
@@ -44,21 +43,7 @@ export function planApproved(event: PostToolUseEvent, ctx: HookContext): void {
       items.push({ content: todo.content, task_id: kept.id })
       continue
     }
-    const task = ctx.store.createTask(
-      ctx.repo.id,
-      {
-        title: taskTitle(todo.content),
-        parent_task_id: request.id,
-        status: todo.status,
-        task_type: inferTaskType(todo.content),
-        session_id: event.session_id,
-        client: ctx.repo.client,
-        project: ctx.repo.project
-      },
-      'hook'
-    )
-    ctx.state.addPlanTask(event.session_id, task.id, null)
-    items.push({ content: todo.content, task_id: task.id })
+    items.push({ content: todo.content, task_id: addPlanStep(ctx, event.session_id, request.id, todo) })
   }
   ctx.state.setPlan(event.session_id, request.id, items)
 }

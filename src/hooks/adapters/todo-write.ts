@@ -3,9 +3,8 @@
 // task renamed, and an item dropped from the list is cancelled unless it was completed.
 import { isTerminal } from '../../model/task.js'
 import type { PostToolUseEvent } from '../event.js'
-import { requestTask, type HookContext } from '../context.js'
+import { addPlanStep, requestTask, type HookContext } from '../context.js'
 import { isFields, optionalString, requiredString, ShapeError } from '../shape.js'
-import { inferTaskType } from '../task-type.js'
 import { taskTitle } from '../text.js'
 import { diffTodos, type KnownTodo, type Todo, type TodoStatus } from '../todo-diff.js'
 
@@ -25,23 +24,6 @@ function readTodos(input: Record<string, unknown>): Todo[] {
 export function todosWritten(event: PostToolUseEvent, ctx: HookContext): void {
   const todos = readTodos(event.tool_input)
   const kept: KnownTodo[] = []
-  const create = (todo: Todo): string => {
-    const task = ctx.store.createTask(
-      ctx.repo.id,
-      {
-        title: taskTitle(todo.content),
-        parent_task_id: requestTask(ctx, event).id,
-        status: todo.status,
-        task_type: inferTaskType(todo.content),
-        session_id: event.session_id,
-        client: ctx.repo.client,
-        project: ctx.repo.project
-      },
-      'hook'
-    )
-    ctx.state.addPlanTask(event.session_id, task.id, null)
-    return task.id
-  }
   for (const change of diffTodos(ctx.state.todoList(event.session_id), todos)) {
     if (change.kind === 'dropped') {
       const task = ctx.store.getTask(change.task_id)
@@ -51,7 +33,8 @@ export function todosWritten(event: PostToolUseEvent, ctx: HookContext): void {
     const { todo } = change
     // A task the user deleted meanwhile comes back as a new one rather than being lost.
     if (change.kind === 'new' || !ctx.store.getTask(change.task_id)) {
-      kept.push({ content: todo.content, status: todo.status, activeForm: todo.activeForm, task_id: create(todo) })
+      const task_id = addPlanStep(ctx, event.session_id, requestTask(ctx, event).id, todo)
+      kept.push({ content: todo.content, status: todo.status, activeForm: todo.activeForm, task_id })
       continue
     }
     if (change.renamed) ctx.store.updateTask(change.task_id, { title: taskTitle(todo.content) }, 'hook', 'renamed in the todo list')

@@ -15,7 +15,7 @@ function attempt(input: Record<string, unknown>): string | undefined {
   return undefined
 }
 
-export function blockerText(event: Pick<PostToolUseFailureEvent, 'tool_name' | 'tool_input' | 'error'>): string {
+function blockerText(event: Pick<PostToolUseFailureEvent, 'tool_name' | 'tool_input' | 'error'>): string {
   const what = attempt(event.tool_input)
   return clip(`${event.tool_name}${what ? ` \`${what}\`` : ''}: ${oneLine(event.error)}`, BLOCKER_LIMIT)
 }

@@ -83,7 +83,7 @@ const turnOf = (payload: Fields) => {
  * CommandExecution items) and patches that were not applied (an apply_patch call whose output
  * is not "Exit code: 0"; Codex sends such a call no PostToolUse at all).
  */
-export function turnFailures(rollout: string, envelope: Envelope & { prompt_id: string }): HookEvent[] {
+function turnFailures(rollout: string, envelope: Envelope & { prompt_id: string }): HookEvent[] {
   const failure = (tool_name: string, command: string, tool_use_id: string, error: string): HookEvent => ({
     ...envelope, hook_event_name: 'PostToolUseFailure', tool_name, tool_input: { command }, tool_use_id, error, is_interrupt: false, duration_ms: undefined
   })

@@ -1,11 +1,11 @@
-// An example MSP store for `tasktrail demo --msp` and the report tests: a consultant's two
-// days for two clients, with a request split into steps, an agent run, a task marked not
-// billable and a Development-mode project that is never billed. Written with its own
-// clock so the logged events fall on the two working days before the store's today.
-import type { Complexity, TaskType } from '../model/task.js'
-import { Store, type Repo } from '../store/store.js'
-import { linkRepo } from '../billing/link.js'
-import type { MeasuredRun } from '../billing/time.js'
+// An example MSP store for the report tests: a consultant's two days for two clients, with a
+// request split into steps, an agent run, a task marked not billable and a Development-mode
+// project that is never billed. Written with its own clock so the logged events fall on the
+// two working days before the store's today.
+import type { MeasuredRun } from '../../src/billing/time.js'
+import type { Complexity, TaskType } from '../../src/model/task.js'
+import { linkRepo } from '../../src/store/link.js'
+import { Store, type Repo } from '../../src/store/store.js'
 
 interface Step {
   title: string

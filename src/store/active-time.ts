@@ -1,9 +1,9 @@
 // Reading a session's timeline out of the store, for the pure time computation.
+import { sessionTime, type MeasuredRun, type SessionTimeline, type TaskTime } from '../billing/time.js'
 import type { Task } from '../model/task.js'
-import type { Store } from '../store/store.js'
-import { sessionTime, type MeasuredRun, type SessionTimeline, type TaskTime } from './time.js'
+import type { Store } from './store.js'
 
-export const DEFAULT_IDLE_MINUTES = 10
+const DEFAULT_IDLE_MINUTES = 10
 const IDLE_KEY = 'idle_minutes'
 
 /** Minutes without any activity after which a session counts as idle. */
@@ -22,7 +22,7 @@ function agentRuns(task: Task): MeasuredRun[] {
 }
 
 /** One session's tasks, their status moves and every moment something happened in it. */
-export function sessionTimeline(store: Store, sessionId: string | null): SessionTimeline {
+function sessionTimeline(store: Store, sessionId: string | null): SessionTimeline {
   const events = store.sessionEvents(sessionId)
   const moves = new Map<string, SessionTimeline['tasks'][number]['moves']>()
   for (const event of events) {

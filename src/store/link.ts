@@ -1,7 +1,7 @@
 // Which mode a repository is in: linked to a client (MSP), to a project (Development), or
 // to neither (Normal). The link lives in the user's store, keyed by the repository's git
 // common dir, so every worktree shares it and nothing is written into the repository.
-import type { Repo, Store } from '../store/store.js'
+import type { Repo, Store } from './store.js'
 
 export type RepoLink = { client: string; project: null } | { client: null; project: string } | { client: null; project: null }
 

@@ -5,43 +5,16 @@
 // A work item bills a client-linked task that is not itself a subtask of a client task
 // (the request), with the measured time of its whole tree: subtasks are billed with
 // their parent, so a minimum charge applies once per request, not once per step.
-import { TASK_TYPES, type Task, type TaskType } from '../model/task.js'
-import type { StoredTask, Store } from '../store/store.js'
+import { billableMinutes, type RoundingRule } from '../billing/rounding.js'
+import { categoryOf, localDate } from '../billing/timesheet.js'
+import type { Task } from '../model/task.js'
 import { taskTimes } from './active-time.js'
-import { billableMinutes, type RoundingRule } from './rounding.js'
-
-export const CATEGORY: Record<TaskType, string> = {
-  implementation: 'Implementation',
-  research: 'Research',
-  review: 'Review',
-  testing: 'Testing',
-  deployment: 'Deployment',
-  documentation: 'Documentation',
-  bugfix: 'Bug fix',
-  analysis: 'Analysis'
-}
-const GENERAL = 'General'
-
-export function categoryOf(type: TaskType | null): string {
-  return type && (TASK_TYPES as readonly string[]).includes(type) ? CATEGORY[type] : GENERAL
-}
-
-/** The local calendar day of a timestamp, YYYY-MM-DD. */
-export function localDate(iso: string): string {
-  const d = new Date(iso)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import type { StoredTask, Store } from './store.js'
 
 /** The task and its subtasks, without those marked not billable (and theirs). */
-export function billableTree(store: Store, task: StoredTask): StoredTask[] {
+function billableTree(store: Store, task: StoredTask): StoredTask[] {
   if (task.task_context.billable === false) return []
   return [task, ...store.children(task.id).flatMap((child) => billableTree(store, child))]
-}
-
-/** Whether a task's time is billed in its own work item (else with its parent's). */
-export function isBillingRoot(store: Store, task: StoredTask): boolean {
-  const parent = task.parent_task_id ? store.getTask(task.parent_task_id) : undefined
-  return task.client !== null && !parent?.client
 }
 
 /** The task whose work item carries this task's time: itself, or its topmost client-linked ancestor. */
