@@ -4,8 +4,8 @@
 // of a node start. The loop runs in WebAssembly: a process of its own (`done`, a hook) hashes
 // the file before and after its write, and the same loop in JavaScript ran in V8's
 // interpreter there, ~2 ms a call for 1,000 tasks against ~0.5 ms for this module, compiled
-// once per process. It guards against accidents, not adversaries; the hash is kept in the
-// local store only.
+// once per process (in JavaScript still where there is no WebAssembly: node --jitless). It
+// guards against accidents, not adversaries; the hash is kept in the local store only.
 
 /**
  * The word loop: h(count, a, b) runs the two hashes from `a` and `b` over the first `count`
@@ -44,32 +44,62 @@ const WORD_LOOP = new Uint8Array([
 
 const PAGE = 65536
 
+// The little of WebAssembly used here (the project's TypeScript libraries do not declare it);
+// absent under node --jitless.
+interface Memory {
+  buffer: ArrayBuffer
+  grow(pages: number): number
+}
+interface Wasm {
+  Memory: new (limits: { initial: number }) => Memory
+  Module: new (bytes: Uint8Array) => object
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> }
+}
+const wasm = (globalThis as { WebAssembly?: Wasm }).WebAssembly
+
 interface WordLoop {
-  memory: WebAssembly.Memory
+  memory: Memory
   h(count: number, a: number, b: number): number
-  b: WebAssembly.Global
+  b: { value: number }
 }
 
 let loop: WordLoop | undefined
 
-function wordLoop(bytes: number): WordLoop {
+function wordLoop(wasm: Wasm, bytes: number): WordLoop {
   const pages = Math.max(1, Math.ceil(bytes / PAGE))
   if (!loop) {
-    const memory = new WebAssembly.Memory({ initial: pages })
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(WORD_LOOP), { m: { m: memory } })
-    loop = { memory, h: exports.h as WordLoop['h'], b: exports.b as WebAssembly.Global }
+    const memory = new wasm.Memory({ initial: pages })
+    const { exports } = new wasm.Instance(new wasm.Module(WORD_LOOP), { m: { m: memory } })
+    loop = { memory, h: exports.h as WordLoop['h'], b: exports.b as WordLoop['b'] }
   } else if (loop.memory.buffer.byteLength < pages * PAGE) {
     loop.memory.grow(pages - loop.memory.buffer.byteLength / PAGE)
   }
   return loop
 }
 
+/** The same loop in JavaScript, where there is no WebAssembly (node --jitless). */
+function jsWordLoop(bytes: Uint8Array, count: number, a: number, b: number): [number, number] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let i = 0; i < count; i++) {
+    const word = view.getInt32(i * 4, true)
+    a = Math.imul(a ^ word, 0x01000193)
+    a ^= a >>> 15
+    b = Math.imul(b ^ word, 0x5bd1e995)
+    b ^= b >>> 13
+  }
+  return [a, b]
+}
+
+function runWords(bytes: Uint8Array, count: number, a: number, b: number): [number, number] {
+  if (!wasm) return jsWordLoop(bytes, count, a, b)
+  const words = wordLoop(wasm, bytes.length)
+  new Uint8Array(words.memory.buffer, 0, bytes.length).set(bytes)
+  return [words.h(count, a, b), words.b.value]
+}
+
 export function contentHash(bytes: Uint8Array): string {
   const count = bytes.length >> 2
-  const words = wordLoop(bytes.length)
-  new Uint8Array(words.memory.buffer, 0, bytes.length).set(bytes)
-  let a = words.h(count, 0x811c9dc5, 0x9747b28c)
-  let b = words.b.value as number
+  let [a, b] = runWords(bytes, count, 0x811c9dc5, 0x9747b28c)
   if (bytes.length % 4) {
     // The last one to three bytes, as one more word, big end first.
     let tail = 0

@@ -1,8 +1,13 @@
 // The WebAssembly word loop hashes as the JavaScript loop it replaced did, so the hashes kept
 // in stores made before it still match their files.
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
 import { contentHash } from '../../src/sync/content-hash.js'
+import { CLI, sandbox } from '../helpers/cli.js'
 
 /** The loop as it was in JavaScript (words read little-endian, as on every machine we run). */
 function reference(bytes: Uint8Array): string {
@@ -44,4 +49,14 @@ it('tells files apart that differ in one byte', () => {
   const changed = Buffer.from(bytes)
   changed[3] = 0x78
   expect(contentHash(changed)).not.toBe(contentHash(bytes))
+})
+
+it('hashes the same without WebAssembly (node --jitless), in the real CLI', () => {
+  const box = sandbox()
+  const run = spawnSync(process.execPath, ['--jitless', CLI, 'add', 'written without WebAssembly'], { cwd: box.project, env: box.env, encoding: 'utf8' })
+  expect(run.status, run.stderr).toBe(0)
+  const db = new Database(join(box.env.TASKTRAIL_HOME!, 'tasks.db'), { readonly: true })
+  const { file_hash } = db.prepare('SELECT file_hash FROM sync_bases').get() as { file_hash: string }
+  db.close()
+  expect(file_hash).toBe(contentHash(readFileSync(join(box.project, 'TASKS.md'))))
 })
