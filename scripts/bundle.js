@@ -8,7 +8,8 @@
 //
 // A class defined in light code and used in heavy code is duplicated in both files, so
 // errors crossing that boundary are recognised by name, never with instanceof.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { build } from 'esbuild'
 
@@ -88,6 +89,10 @@ const staging = mkdtempSync(join(root, '.dist-'))
 writeFileSync(join(staging, 'package.json'), '{ "type": "commonjs" }\n')
 const queue = new Set()
 await bundle(join(src, 'cli/main.ts'), join(staging, 'tasktrail.js'), queue)
+// The build id, a hash of the content, heads the file: the V8 code cache made from it is
+// named by it (src/cli/code-cache.ts), as V8 itself checks only the source's length.
+const cli = readFileSync(join(staging, 'tasktrail.js'))
+writeFileSync(join(staging, 'tasktrail.js'), Buffer.concat([Buffer.from(`// tasktrail build ${createHash('sha256').update(cli).digest('hex').slice(0, 16)}\n`), cli]))
 // What every process loads first: it requires the CLI.
 await bundle(join(src, 'cli/start.ts'), join(staging, 'start.js'), queue, ['./tasktrail.js'])
 const done = new Set()

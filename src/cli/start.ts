@@ -1,14 +1,19 @@
-// How every tasktrail process starts (bin/tasktrail.js): a small file that requires the CLI
-// (dist/tasktrail.js) and reports what escapes it. A hook must not break Claude Code, so
-// even then it exits 0.
+// How every tasktrail process starts (bin/tasktrail.js): a small file that loads the CLI
+// (dist/tasktrail.js) from its code cache and reports what escapes it. A hook must not
+// break Claude Code, so even then it exits 0.
+import { join } from 'node:path'
+import { codeCacheDir } from '../store/paths.js'
+import { requireCached } from './code-cache.js'
+import { commandFirst } from './command.js'
 import { writeFd } from './output.js'
 import { readStdin } from './stdin.js'
 
 type Cli = typeof import('./main.js')
 
 async function start(): Promise<number> {
-  const cli = require('./tasktrail.js') as Cli
-  return cli.runHere(process.argv.slice(2), readStdin)
+  const argv = process.argv.slice(2)
+  const cli = requireCached(join(__dirname, 'tasktrail.js'), codeCacheDir(process.env), commandFirst(argv)[0]) as Cli
+  return cli.runHere(argv, readStdin)
 }
 
 start().then(
