@@ -2,7 +2,7 @@
 // (dist/tasktrail.js) from its code cache and reports what escapes it. A hook must not
 // break Claude Code, so even then it exits 0.
 import { join } from 'node:path'
-import { codeCacheDir } from '../store/paths.js'
+import { codeCacheDir } from '../install/home.js'
 import { requireCached } from './code-cache.js'
 import { commandFirst } from './command.js'
 import { writeFd } from './output.js'

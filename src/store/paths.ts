@@ -8,11 +8,3 @@ export function storePath(env: NodeJS.ProcessEnv = process.env, flag?: string): 
   return join(tasktrailHome(env), 'tasks.db')
 }
 
-/**
- * Where tasktrail keeps the V8 code caches of its CLI (src/cli/code-cache.ts): under
- * TASKTRAIL_HOME when it is set (a test's or a user's own), else the user's cache directory.
- */
-export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TASKTRAIL_HOME) return join(resolve(env.TASKTRAIL_HOME), 'cache')
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tasktrail')
-}
