@@ -17,7 +17,7 @@ import { importInPlace } from './in-place.js'
 import { applyEdits, hasConflictMarkers, isMarkdownRefusal, ParserNeeded, render, type ParsedTasks, type Parser, type RenderTask } from './markdown.js'
 import { fileTasks, linesOf, linesOfTasks, storeLine } from './lines.js'
 import { planSync, RULES, type Conflict, type FileEdit, type FileTask, type StoreChange, type StoreOp, type TaskLine } from './merge.js'
-import { restoreFromProgress, writeProgressFiles } from './progress.js'
+import { restoreFromProgress, writeProgressFiles, type ShownTask } from './progress.js'
 import { changesOfWrite, REMEMBERED_WRITES, replayUnseen, unseenChanges, type WrittenChange } from './stale-save.js'
 import { recordBesideFile, spliceStatuses } from './status-splice.js'
 
@@ -165,8 +165,8 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   const markBeforeApply = eventMark(store)
   // A first sync takes in the file's tasks before its new lines: a new line may sit under one of them.
   // In the file's order, not the order the progress files are listed in.
-  const positions = base ? undefined : new Map(parsed!.tasks.flatMap((t) => (t.id === null ? [] : [[t.id, t.order] as const])))
-  const adopted = positions ? restoreFromProgress(store, repo, project.root, positions).length + adoptLines(store, repo, parsed!) : 0
+  const shown = base ? undefined : shownTasks(parsed!)
+  const adopted = shown ? restoreFromProgress(store, repo, project.root, shown).length + adoptLines(store, repo, parsed!) : 0
   const imported = adopted + applyToStore(context, plan.toStore, !base)
   const conflicts: Conflict[] = [
     ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
@@ -200,6 +200,17 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     written: edits.filter((e) => e.kind !== 'assignId').length,
     conflicts: conflicts.map(({ taskId, field, rule }) => ({ taskId, field, rule }))
   }
+}
+
+/** The tasks with an id that the file shows, as a first sync takes them. */
+function shownTasks(parsed: ParsedTasks): Map<string, ShownTask> {
+  return new Map(
+    parsed.tasks.flatMap((t) => {
+      if (t.id === null) return []
+      const parent = t.parent === null ? null : parsed.tasks[t.parent]!.id
+      return [[t.id, { title: t.title, status: t.status, parent, order: t.order, reason: t.meta.reason }] as const]
+    })
+  )
 }
 
 /**

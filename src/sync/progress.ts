@@ -4,7 +4,7 @@
 // merges of different tasks never touch the same file. Billing data stays out.
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { isStatus, isTaskType, type TaskContext } from '../model/task.js'
+import { isStatus, isTaskType, type TaskContext, type TaskStatus } from '../model/task.js'
 import type { NewTask, Repo, StoredTask, Store } from '../store/store.js'
 import { readText } from './atomic.js'
 
@@ -133,12 +133,44 @@ function createdWith(path: string, text: string): boolean {
   }
 }
 
+/** A task as TASKS.md shows it, which decides its title, status and nesting over its progress file. */
+export interface ShownTask {
+  title: string
+  status: TaskStatus
+  /** The id of the task it is nested under, or null at the top. */
+  parent: string | null
+  /** Its place among its siblings. */
+  order: number
+  reason: string | undefined
+}
+
 /**
- * Restores the tasks that only progress files remember (their lines were removed from
- * TASKS.md): on the first sync of a work tree, so a fresh clone loses nothing. `positions`:
- * the sibling order of the tasks TASKS.md shows.
+ * A progress record with what TASKS.md shows put over it: a box ticked or a line reworded
+ * by hand and committed without a sync leaves the progress file behind the checklist. Times
+ * the new status contradicts are left to the status (a task pending again has no start).
  */
-export function restoreFromProgress(store: Store, repo: Repo, root: string, positions: ReadonlyMap<string, number>): string[] {
+function asShown(record: ProgressRecord, shown: ShownTask): ProgressRecord {
+  const context = { ...record.task_context }
+  if (shown.reason !== undefined) context.blocked_reason = shown.reason
+  else if (shown.status !== 'blocked') delete context.blocked_reason
+  const same = shown.status === record.status
+  return {
+    ...record,
+    title: shown.title,
+    status: shown.status,
+    parent_task_id: shown.parent,
+    started_at: same || shown.status !== 'pending' ? record.started_at : undefined,
+    completed_at: same ? record.completed_at : undefined,
+    task_context: context
+  }
+}
+
+/**
+ * Restores the tasks progress files remember: on the first sync of a work tree, so a fresh
+ * clone loses nothing (the tasks whose lines were removed from TASKS.md too). `shown`: the
+ * tasks TASKS.md shows, whose title, status and nesting are the file's.
+ */
+export function restoreFromProgress(store: Store, repo: Repo, root: string, shown: ReadonlyMap<string, ShownTask>): string[] {
   let names: string[]
   try {
     names = readdirSync(join(root, PROGRESS_DIR)).filter((n) => n.endsWith('.md'))
@@ -148,7 +180,11 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string, posi
   const records = names
     .map((name) => name.slice(0, -3))
     .filter((id) => store.getTask(id) === undefined)
-    .map((id) => readProgress(root, id)!)
+    .map((id) => {
+      const record = readProgress(root, id)!
+      const line = shown.get(id)
+      return line ? asShown(record, line) : record
+    })
   const restored: string[] = []
   // Parents before children; a parent that is nowhere makes the task top level.
   const known = (id: string | null | undefined) => !id || store.getTask(id) !== undefined
@@ -156,7 +192,7 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string, posi
     const ready = pending.filter((r) => known(r.parent_task_id) || !pending.some((p) => p.id === r.parent_task_id))
     for (const record of ready) {
       const parent = known(record.parent_task_id) ? record.parent_task_id ?? null : null
-      store.createTask(repo.id, { ...record, parent_task_id: parent, position: positions.get(record.id) }, 'file', `restored from ${PROGRESS_DIR}`, { adopted: true })
+      store.createTask(repo.id, { ...record, parent_task_id: parent, position: shown.get(record.id)?.order }, 'file', `restored from ${PROGRESS_DIR}`, { adopted: true })
       restored.push(record.id)
     }
     pending = pending.filter((r) => !ready.includes(r))

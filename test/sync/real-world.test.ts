@@ -100,4 +100,26 @@ describe('real-world checklists through the CLI', { timeout: 120_000 }, () => {
     expect(exported(fresh).map((t) => t.id)).toEqual(exported(box).map((t) => t.id))
     expect(tasktrail(fresh, ['list']).stdout).toBe(tasktrail(box, ['list']).stdout)
   })
+
+  it("takes a fresh clone's titles, statuses and nesting from TASKS.md when a hand edit left the progress files behind", () => {
+    const box = project()
+    writeTasks(box, '# Tasks\n\n- [ ] ship it\n  - [ ] write the docs\n- [/] review\n- [ ] wait for the window\n')
+    sync(box)
+    // Ticked, reworded, moved and blocked by hand and committed without a sync: the progress files say otherwise.
+    const [ship, docs, review, wait] = idsIn(readTasks(box))
+    writeTasks(box, `# Tasks\n\n- [x] ship it <!-- ${ship} -->\n- [x] write the user docs <!-- ${docs} -->\n- [ ] review <!-- ${review} -->\n- [!] wait for the window [reason:: change freeze] <!-- ${wait} -->\n`)
+    git(box.project, 'add', 'TASKS.md', '.tasktrail')
+    git(box.project, 'commit', '-qm', 'tasks')
+    const clone = join(box.dir, 'clone')
+    git(box.dir, 'clone', '-q', box.project, clone)
+    const fresh = { ...box, project: clone, env: { ...box.env, TASKTRAIL_HOME: join(box.dir, 'home2') } }
+    sync(fresh)
+    const tasks = new Map(exported(fresh).map((t) => [t.id, t]))
+    expect([ship, docs, review, wait].map((id) => [tasks.get(id!)!.title, tasks.get(id!)!.status, tasks.get(id!)!.parent_task_id])).toEqual([
+      ['ship it', 'completed', null], ['write the user docs', 'completed', null], ['review', 'pending', null], ['wait for the window', 'blocked', null]
+    ])
+    expect(tasks.get(review!)!.started_at).toBeNull()
+    expect(tasks.get(wait!)!.task_context.blocked_reason).toBe('change freeze')
+    expect(sync(fresh).report).toMatchObject({ imported: 0, written: 0 })
+  })
 })
