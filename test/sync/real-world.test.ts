@@ -1,5 +1,6 @@
 // Issue 19: what syncing real-world checklists found, each case through the built CLI in a
 // fresh git repository, as a person meets it.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exported, git, json, project, readTasks, sync, tasktrail, writeTasks } from './helpers.js'
@@ -121,5 +122,7 @@ describe('real-world checklists through the CLI', { timeout: 120_000 }, () => {
     expect(tasks.get(review!)!.started_at).toBeNull()
     expect(tasks.get(wait!)!.task_context.blocked_reason).toBe('change freeze')
     expect(sync(fresh).report).toMatchObject({ imported: 0, written: 0 })
+    // The clone's progress files now say what TASKS.md says.
+    expect(readFileSync(join(clone, '.tasktrail', 'tasks', `${ship}.md`), 'utf8')).toContain('- status: completed')
   })
 })
