@@ -3,6 +3,7 @@ import { locateProject, type ProjectLocation } from '../project/locate.js'
 import { tasktrailHome } from '../install/home.js'
 import { storePath } from '../store/paths.js'
 import type { Repo, Store } from '../store/store.js'
+import { commandName } from '../install/cli-command.js'
 import type { Invocation } from './command.js'
 import { resolve } from 'node:path'
 
@@ -10,6 +11,8 @@ export interface Context {
   store: Store
   project: ProjectLocation
   repo: Repo
+  /** How the person runs this tasktrail, for a message that names a command: a plugin's CLI is on no PATH. */
+  readonly cli: string
 }
 
 export function openContext(invocation: Invocation): Context {
@@ -17,5 +20,6 @@ export function openContext(invocation: Invocation): Context {
   const start = invocation.globals.dir ? resolve(invocation.cwd, invocation.globals.dir) : invocation.cwd
   const project = locateProject(start, tasktrailHome(invocation.env))
   const repo = store.repo(project.key, project.root)
-  return { store, project, repo }
+  const { env } = invocation
+  return { store, project, repo, get cli() { return commandName(env) } }
 }

@@ -16,6 +16,6 @@ export function findTask(context: Context, typed: string): StoredTask {
     if (!(error instanceof IdLookupError)) throw error
     const details = error.candidates.map((c) => `  ${c.id}  ${c.title}`)
     if (details.length) details.unshift(error.message.includes('more than one') ? 'candidates:' : 'recent tasks:')
-    throw new CliError(`${error.message}; see tasktrail list --all`, 1, details)
+    throw new CliError(`${error.message}; see ${context.cli} list --all`, 1, details)
   }
 }

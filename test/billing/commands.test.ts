@@ -2,7 +2,10 @@ import { mkdirSync, realpathSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { add, json, sandbox, tasktrail } from '../helpers/cli.js'
+import { add, CLI, json, sandbox, tasktrail } from '../helpers/cli.js'
+
+/** How the messages name this CLI, which is on no PATH here. */
+const NAMED = `node '${CLI}'`
 
 describe('tasktrail link', () => {
   it('links the repository to a client, a project or neither, and new tasks carry it', () => {
@@ -52,7 +55,7 @@ describe('tasktrail link', () => {
 describe('tasktrail clients and projects', () => {
   it('list open and completed tasks and billable minutes, and set a client\'s rounding', () => {
     const box = sandbox()
-    expect(tasktrail(box, ['clients']).stdout).toBe('no clients yet; link a repository with tasktrail link --client NAME\n')
+    expect(tasktrail(box, ['clients']).stdout).toBe(`no clients yet; link a repository with ${NAMED} link --client NAME\n`)
     tasktrail(box, ['link', '--client', 'Dataforth'])
     expect(tasktrail(box, ['clients', '--set', 'Dataforth', '--increment', '15', '--minimum', '30', '--round', 'nearest']).stdout).toBe(
       'Dataforth: round to nearest to 15 min, minimum 30 min; applies to work items made from now on\n'
@@ -103,7 +106,7 @@ describe('tasktrail bill', () => {
     const request = add(box, 'Request')
     const step = add(box, 'Step', '--parent', request)
     const run = tasktrail(box, ['bill', step, '--minutes', '10'])
-    expect(run).toMatchObject({ code: 1, stderr: `tasktrail: ${step} is billed as part of ${request} (Request); nothing was changed: set the minutes there with tasktrail bill ${request} --minutes 10\n` })
+    expect(run).toMatchObject({ code: 1, stderr: `tasktrail: ${step} is billed as part of ${request} (Request); nothing was changed: set the minutes there with ${NAMED} bill ${request} --minutes 10\n` })
     tasktrail(box, ['done', step])
     expect(json(box, ['bill', request]).work_item).toMatchObject({ problem: 'Request', solution: 'Step' })
   })
@@ -111,7 +114,7 @@ describe('tasktrail bill', () => {
   it('refuses a task with no client, and sets the idle limit', () => {
     const box = sandbox()
     const id = add(box, 'Own task')
-    expect(tasktrail(box, ['bill', id, '--minutes', '5'])).toMatchObject({ code: 1, stderr: `tasktrail: ${id} is not for a client, so it is not billed; nothing was changed (link a repository with tasktrail link --client NAME for new tasks)\n` })
+    expect(tasktrail(box, ['bill', id, '--minutes', '5'])).toMatchObject({ code: 1, stderr: `tasktrail: ${id} is not for a client, so it is not billed; nothing was changed (link a repository with ${NAMED} link --client NAME for new tasks)\n` })
     expect(tasktrail(box, ['bill', '--idle-minutes', '20']).stdout).toBe('a session now counts as idle after 20 minutes without activity; applies to work items made from now on\n')
     expect(tasktrail(box, ['bill', id, '--idle-minutes', '20']).code).toBe(2)
     expect(tasktrail(box, ['bill']).code).toBe(2)

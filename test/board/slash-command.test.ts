@@ -28,7 +28,8 @@ describe('/tasktrail:board', () => {
       // The session is over: within the board's check interval, nothing answers there any more.
       let answer: number | string = 0
       for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
-        answer = await fetch(url!).then((r) => r.status, () => 'refused')
+        // Bounded: a port that takes the request and never answers must not hold the test.
+        answer = await fetch(url!, { signal: AbortSignal.timeout(1_000) }).then((r) => r.status, (e: Error) => (e.name === 'TimeoutError' ? 'no answer' : 'refused'))
         if (answer === 'refused') break
       }
       expect(answer).toBe('refused')

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { add, json, sandbox, tasktrail } from '../helpers/cli.js'
+import { add, CLI, json, sandbox, tasktrail } from '../helpers/cli.js'
 
 const EXPORT_KEYS = [
   'id', 'parent_task_id', 'title', 'description', 'status', 'task_type', 'assigned_agent',
@@ -216,15 +216,29 @@ describe('reading', () => {
   it('an unknown id lists recent tasks and an ambiguous prefix lists the candidates', () => {
     const box = sandbox()
     const ids = Array.from({ length: 12 }, (_, i) => add(box, `Task ${i}`))
-    const unknown = tasktrail(box, ['show', 't-zzzzzzzzz'])
+    // With this tasktrail on the PATH, as `npm install -g` leaves it.
+    const bin = join(box.dir, 'bin')
+    mkdirSync(bin)
+    symlinkSync(CLI, join(bin, 'tasktrail'))
+    const unknown = tasktrail(box, ['show', 't-zzzzzzzzz'], { env: { PATH: `${bin}:${process.env.PATH}` } })
     expect(unknown.code).toBe(1)
     expect(unknown.stderr.split('\n')[0]).toBe('tasktrail: no task has an id starting with "t-zzzzzzzzz"; see tasktrail list --all')
     expect(unknown.stderr).toContain('recent tasks:')
-    const ambiguous = tasktrail(box, ['show', 't-'])
+    const ambiguous = tasktrail(box, ['show', 't-'], { env: { PATH: `${bin}:${process.env.PATH}` } })
     expect(ambiguous.code).toBe(1)
     expect(ambiguous.stderr).toMatch(/^tasktrail: "t-" matches more than one task; give more of the id; see tasktrail list --all\ncandidates:\n  t-/)
     expect(ambiguous.stderr.trim().split('\n')).toHaveLength(12)
     expect(ids).toHaveLength(12)
+  })
+
+  it("names the command by the CLI's full path where tasktrail on the PATH is not this one (a plugin's CLI)", () => {
+    const box = sandbox()
+    const id = add(box, 'Task')
+    const cli = `node '${CLI}'`
+    expect(tasktrail(box, ['show', 'zzzz']).stderr.split('\n')[0]).toBe(`tasktrail: no task has an id starting with "t-zzzz"; see ${cli} list --all`)
+    expect(tasktrail(box, ['done', id]).code).toBe(0)
+    expect(tasktrail(box, ['list']).stdout).toBe(`nothing open; ${cli} list --all shows every task\n`)
+    expect(tasktrail(box, ['report', '--client', 'Nobody']).stderr).toBe(`tasktrail: no client is named "Nobody"; ${cli} clients lists them\n`)
   })
 
   it('reports unknown commands and wrong argument counts as usage errors', () => {

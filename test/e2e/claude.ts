@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -173,13 +173,53 @@ function inheritedEnv(): Record<string, string> {
   return env
 }
 
+/**
+ * Ends the CLI and every process under it. Its own group is not enough: Claude Code starts each
+ * shell (a Bash call, a slash command's `!`) in a process group of its own, which would go on
+ * after the CLI, e.g. a hung `!` command or the `tasktrail board --owner` it waits on.
+ */
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return
-  try {
-    process.kill(-pid, 'SIGKILL')
-  } catch {
-    // Already gone.
+  const groups = new Set([pid, ...descendants(pid).map((entry) => entry.group)])
+  for (const group of groups) {
+    try {
+      process.kill(-group, 'SIGKILL')
+    } catch {
+      // Already gone.
+    }
   }
+}
+
+interface ProcessEntry {
+  pid: number
+  parent: number
+  group: number
+}
+
+/** The processes descended from `pid`, by the parent each names in /proc (none where there is no /proc). */
+function descendants(pid: number): ProcessEntry[] {
+  let entries: ProcessEntry[]
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
+      try {
+        // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+        const [, parent, group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        return [{ pid: Number(name), parent: Number(parent), group: Number(group) }]
+      } catch {
+        return []
+      }
+    })
+  } catch {
+    return []
+  }
+  const found: ProcessEntry[] = []
+  for (let parents = new Set([pid]); parents.size > 0; ) {
+    const children = entries.filter((entry) => parents.has(entry.parent))
+    found.push(...children)
+    parents = new Set(children.map((child) => child.pid))
+  }
+  return found
 }
 
 function parseResult(stdout: string): ClaudeResult | undefined {

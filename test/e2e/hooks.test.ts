@@ -186,6 +186,9 @@ describe.each(['2.1.197-task-tools', '2.1.332-default'] as const)('%s', (host) =
     })
     const task = titled(exported(box), 'Deploy to production')
     expect([task.status, task.task_context.blocked_reason]).toEqual(['blocked', 'waits for the change window'])
-    expect(fake.modelSaw('tasktrail: no task has an id starting with "t-zzzz"; see tasktrail list --all')).toBe(true)
+    // The plugin's CLI is on no PATH: the command is named by its full path.
+    expect(fake.modelSaw(`tasktrail: no task has an id starting with "t-zzzz"; see `)).toBe(true)
+    expect(fake.modelSaw(`${join('bin', 'tasktrail.js')}' list --all`)).toBe(true)
+    expect(fake.modelSaw('see tasktrail list --all')).toBe(false)
   }, RUN_TIMEOUT_MS)
 })

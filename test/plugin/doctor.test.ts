@@ -60,6 +60,8 @@ describe('tasktrail doctor', () => {
     expect([checks.node?.ok, checks.sqlite?.ok, checks.store?.ok]).toEqual([true, true, true])
     expect(checks['tasks-file']).toMatchObject({ ok: false, fix: `${RUN} init` })
     expect(checks.hooks).toMatchObject({ ok: false, fix: expect.stringContaining(`${RUN} init --settings`) })
+    // `plugin install` alone fails on a machine that has not added tasktrail's marketplace.
+    expect(checks.hooks?.fix).toContain('claude plugin marketplace add ')
     expect(checks['merge-driver']).toMatchObject({ ok: false, fix: `${RUN} init` })
     expect(checks['claude-code']).toMatchObject({ ok: true, detail: expect.stringContaining('not on the PATH') })
   })

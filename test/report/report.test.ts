@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { json, tasktrail } from '../helpers/cli.js'
+import { CLI, json, tasktrail } from '../helpers/cli.js'
 import { CSV_COLUMNS } from '../../src/report/csv.js'
 import { seededSandbox } from './helpers.js'
 
@@ -123,7 +123,7 @@ describe('tasktrail report on the seeded MSP example', () => {
     const box = seededSandbox()
     expect(tasktrail(box, ['report', '--since', '10/03/2025'])).toMatchObject({ code: 2, stderr: 'tasktrail: --since takes a day as YYYY-MM-DD, not "10/03/2025"\n' })
     expect(tasktrail(box, ['report', '--format', 'pdf'])).toMatchObject({ code: 2, stderr: 'tasktrail: --format takes md, csv, json, html, not "pdf"\n' })
-    expect(tasktrail(box, ['report', '--client', 'Nobody'])).toMatchObject({ code: 1, stderr: 'tasktrail: no client is named "Nobody"; tasktrail clients lists them\n' })
+    expect(tasktrail(box, ['report', '--client', 'Nobody'])).toMatchObject({ code: 1, stderr: `tasktrail: no client is named "Nobody"; node '${CLI}' clients lists them\n` })
   })
 })
 

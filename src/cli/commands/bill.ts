@@ -47,11 +47,11 @@ const bill: Command = {
     const result = store.transaction(() => {
       const task = findTask(context, id)
       if (!task.client) {
-        throw new CliError(`${task.id} is not for a client, so it is not billed; nothing was changed (link a repository with tasktrail link --client NAME for new tasks)`)
+        throw new CliError(`${task.id} is not for a client, so it is not billed; nothing was changed (link a repository with ${context.cli} link --client NAME for new tasks)`)
       }
       const root = billingRootOf(store, task)
       if (minutes !== undefined && root.id !== task.id) {
-        throw new CliError(`${task.id} is billed as part of ${root.id} (${root.title}); nothing was changed: set the minutes there with tasktrail bill ${root.id} --minutes ${minutes}`)
+        throw new CliError(`${task.id} is billed as part of ${root.id} (${root.title}); nothing was changed: set the minutes there with ${context.cli} bill ${root.id} --minutes ${minutes}`)
       }
       if (minutes !== undefined) store.updateContext(task.id, { billable_minutes: minutes, billable: null }, 'cli')
       if (values['no-bill']) store.updateContext(task.id, { billable: false }, 'cli')

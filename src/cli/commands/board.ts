@@ -56,7 +56,7 @@ export function boardCommand(main: Main): Command {
         const running = lifetime.runningBoard(record!)
         const url = running?.url ?? (await startInBackground(invocation.cwd, env, ['board', '--port', String(port), '--owner', String(owner), '-C', context.project.root, '--db', db]))
         output.out(`tasktrail board: ${url}`)
-        output.out(`It shows ${context.project.root} and ends with this Claude Code session (or run tasktrail board in a terminal).`)
+        output.out(`It shows ${context.project.root} and ends with this Claude Code session (or run ${context.cli} board in a terminal).`)
         if (values.open) openBrowser(url)
         return
       }

@@ -59,7 +59,7 @@ const clients: Command = {
     }
     if (setting !== undefined) return
     if (summaries.length === 0) {
-      invocation.output.out('no clients yet; link a repository with tasktrail link --client NAME')
+      invocation.output.out(`no clients yet; link a repository with ${context.cli} link --client NAME`)
       return
     }
     for (const c of summaries) {

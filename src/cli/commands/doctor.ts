@@ -116,7 +116,7 @@ function hooks(cli: string, root: string, env: NodeJS.ProcessEnv, others: string
     name: 'hooks',
     ok: false,
     detail: 'no tasktrail hooks are registered for this project',
-    fix: `install the plugin (claude plugin install tasktrail@tasktrail), or run ${cli} init --settings`
+    fix: `install the plugin (claude plugin marketplace add <tasktrail's git URL or a clone of it>, then claude plugin install tasktrail@tasktrail), or run ${cli} init --settings`
   }
 }
 

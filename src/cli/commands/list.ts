@@ -75,8 +75,8 @@ const list: Command = {
     if (tasks.length === 0) {
       invocation.output.out(
         status ? `no task is ${STATUS_LABEL[status]}`
-        : all.length ? 'nothing open; tasktrail list --all shows every task'
-        : 'no tasks yet; add one with tasktrail add TITLE'
+        : all.length ? `nothing open; ${context.cli} list --all shows every task`
+        : `no tasks yet; add one with ${context.cli} add TITLE`
       )
       return
     }

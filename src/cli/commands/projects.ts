@@ -10,14 +10,15 @@ const projects: Command = {
   positionals: [0, 0],
   options: { json: { type: 'boolean' } },
   run(invocation) {
-    const { store } = openContext(invocation)
+    const context = openContext(invocation)
+    const { store } = context
     const summaries = store.projectNames().map((name) => projectSummary(store, name))
     if (invocation.values.json) {
       printJson(invocation.output, { projects: summaries })
       return
     }
     if (summaries.length === 0) {
-      invocation.output.out('no projects yet; link a repository with tasktrail link --project NAME')
+      invocation.output.out(`no projects yet; link a repository with ${context.cli} link --project NAME`)
       return
     }
     for (const p of summaries) {

@@ -45,14 +45,14 @@ const report: Command = {
     const since = day(values, 'since')
     const until = day(values, 'until')
     if (since && until && since > until) throw usageError(`--since ${since} is after --until ${until}`)
-    const { store } = await openSyncedContext(invocation)
+    const { store, cli } = await openSyncedContext(invocation)
     const client = text(values, 'client') ?? null
     const project = text(values, 'project') ?? null
     if (client !== null && !store.clientNames().some((n) => n.toLowerCase() === client.toLowerCase())) {
-      throw new CliError(`no client is named "${client}"; tasktrail clients lists them`)
+      throw new CliError(`no client is named "${client}"; ${cli} clients lists them`)
     }
     if (project !== null && !store.projectNames().some((n) => n.toLowerCase() === project.toLowerCase())) {
-      throw new CliError(`no project is named "${project}"; tasktrail projects lists them`)
+      throw new CliError(`no project is named "${project}"; ${cli} projects lists them`)
     }
     const host = text(values, 'host') ?? null
     if (host !== null && !isAgentHost(host)) throw usageError(`"${host}" is not an agent CLI tasktrail records; valid: ${AGENT_HOSTS.join(', ')}`)
