@@ -188,14 +188,18 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string, show
   const restored: string[] = []
   // Parents before children; a parent that is nowhere makes the task top level.
   const known = (id: string | null | undefined) => !id || store.getTask(id) !== undefined
+  // One pass per level of nesting, each linear: a fresh clone of 100,000 tasks restores them all.
   for (let pending = records; pending.length; ) {
-    const ready = pending.filter((r) => known(r.parent_task_id) || !pending.some((p) => p.id === r.parent_task_id))
-    for (const record of ready) {
+    const waiting = new Set(pending.map((r) => r.id))
+    const isReady = (r: ProgressRecord) => known(r.parent_task_id) || !waiting.has(r.parent_task_id!)
+    const ready = pending.filter(isReady)
+    // Parents that wait on each other (progress files edited into a loop): the first is made top level.
+    for (const record of ready.length ? ready : pending) {
       const parent = known(record.parent_task_id) ? record.parent_task_id ?? null : null
       store.createTask(repo.id, { ...record, parent_task_id: parent, position: shown.get(record.id)?.order }, 'file', `restored from ${PROGRESS_DIR}`, { adopted: true })
       restored.push(record.id)
     }
-    pending = pending.filter((r) => !ready.includes(r))
+    pending = pending.filter((r) => !store.getTask(r.id))
   }
   return restored
 }

@@ -1,6 +1,6 @@
 // Issue 19: what syncing real-world checklists found, each case through the built CLI in a
 // fresh git repository, as a person meets it.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exported, git, json, project, readTasks, sync, tasktrail, writeTasks } from './helpers.js'
@@ -124,5 +124,17 @@ describe('real-world checklists through the CLI', { timeout: 120_000 }, () => {
     expect(sync(fresh).report).toMatchObject({ imported: 0, written: 0 })
     // The clone's progress files now say what TASKS.md says.
     expect(readFileSync(join(clone, '.tasktrail', 'tasks', `${ship}.md`), 'utf8')).toContain('- status: completed')
+  })
+
+  it('restores tasks whose progress files name each other as parent, the loop broken at the first', () => {
+    const box = project()
+    writeTasks(box, '# Tasks\n')
+    const dir = join(box.project, '.tasktrail', 'tasks')
+    mkdirSync(dir, { recursive: true })
+    const record = (id: string, parent: string) => `# ${id} · task ${id}\n\n## Task\n\n- title: task ${id}\n- status: cancelled\n- parent_task_id: ${parent}\n`
+    writeFileSync(join(dir, 't-aaaaaaa.md'), record('t-aaaaaaa', 't-bbbbbbb'))
+    writeFileSync(join(dir, 't-bbbbbbb.md'), record('t-bbbbbbb', 't-aaaaaaa'))
+    expect(sync(box).report).toMatchObject({ imported: 2 })
+    expect(exported(box).map((t) => [t.id, t.parent_task_id, t.status])).toEqual([['t-aaaaaaa', null, 'cancelled'], ['t-bbbbbbb', 't-aaaaaaa', 'cancelled']])
   })
 })
