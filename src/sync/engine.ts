@@ -167,8 +167,8 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
   // In the file's order, not the order the progress files are listed in.
   const shown = base ? undefined : shownTasks(parsed!)
   // Restored tasks' progress files are written again where TASKS.md overrode them.
-  const restored = shown ? restoreFromProgress(store, repo, project.root, shown) : []
-  const adopted = shown ? restored.length + adoptLines(store, repo, parsed!) : 0
+  const restored = shown ? restoreFromProgress(store, repo, project.root, shown) : { restored: 0, overridden: [] }
+  const adopted = shown ? restored.restored + adoptLines(store, repo, parsed!) : 0
   const imported = adopted + applyToStore(context, plan.toStore, !base)
   const conflicts: Conflict[] = [
     ...unseen.map((c): Conflict => ({ taskId: c.id, field: c.kind === 'field' ? c.field : c.kind, rule: RULES.staleCopy, kept: null, lost: null })),
@@ -184,7 +184,7 @@ export function syncInLock(context: SyncContext, parser: Parser | null, options:
     ;({ source: written, parsed: writtenParsed } = fromTemplate ? renderNewFile(parser!, source!, edits) : applyEdits(source!, parsed!, edits))
   }
   if (written !== text) replaceIfUnchanged(path, written, text)
-  writeProgressFiles(store, project.root, [...progressTouched(plan.toStore, changes, new Set(plan.fileIds)), ...restored])
+  writeProgressFiles(store, project.root, [...progressTouched(plan.toStore, changes, new Set(plan.fileIds)), ...restored.overridden])
 
   const newHash = written === text ? hash : contentHash(Buffer.from(written))
   const remembered = handEdited || fromTemplate ? [] : recentWrites(base)

@@ -170,22 +170,29 @@ function asShown(record: ProgressRecord, shown: ShownTask): ProgressRecord {
  * clone loses nothing (the tasks whose lines were removed from TASKS.md too). `shown`: the
  * tasks TASKS.md shows, whose title, status and nesting are the file's.
  */
-export function restoreFromProgress(store: Store, repo: Repo, root: string, shown: ReadonlyMap<string, ShownTask>): string[] {
+export function restoreFromProgress(store: Store, repo: Repo, root: string, shown: ReadonlyMap<string, ShownTask>): { restored: number; overridden: string[] } {
   let names: string[]
   try {
     names = readdirSync(join(root, PROGRESS_DIR)).filter((n) => n.endsWith('.md'))
   } catch {
-    return []
+    return { restored: 0, overridden: [] }
   }
+  // The tasks whose progress file TASKS.md overrode: their files are written again.
+  const overridden: string[] = []
   const records = names
     .map((name) => name.slice(0, -3))
     .filter((id) => store.getTask(id) === undefined)
     .map((id) => {
       const record = readProgress(root, id)!
       const line = shown.get(id)
-      return line ? asShown(record, line) : record
+      if (!line) return record
+      const taken = asShown(record, line)
+      const behind = taken.title !== record.title || taken.status !== record.status || (taken.parent_task_id ?? null) !== (record.parent_task_id ?? null) ||
+        taken.task_context.blocked_reason !== record.task_context.blocked_reason
+      if (behind) overridden.push(id)
+      return taken
     })
-  const restored: string[] = []
+  let restored = 0
   // Parents before children; a parent that is nowhere makes the task top level.
   const known = (id: string | null | undefined) => !id || store.getTask(id) !== undefined
   // One pass per level of nesting, each linear: a fresh clone of 100,000 tasks restores them all.
@@ -197,9 +204,9 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string, show
     for (const record of ready.length ? ready : pending) {
       const parent = known(record.parent_task_id) ? record.parent_task_id ?? null : null
       store.createTask(repo.id, { ...record, parent_task_id: parent, position: shown.get(record.id)?.order }, 'file', `restored from ${PROGRESS_DIR}`, { adopted: true })
-      restored.push(record.id)
+      restored++
     }
     pending = pending.filter((r) => !store.getTask(r.id))
   }
-  return restored
+  return { restored, overridden }
 }
