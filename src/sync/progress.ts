@@ -144,6 +144,12 @@ export interface ShownTask {
   reason: string | undefined
 }
 
+/** Whether TASKS.md shows a task otherwise than its progress file says. */
+function isBehind(record: ProgressRecord, shown: ShownTask): boolean {
+  return shown.title !== record.title || shown.status !== record.status || shown.parent !== (record.parent_task_id ?? null) ||
+    (shown.reason !== undefined && shown.reason !== record.task_context.blocked_reason)
+}
+
 /**
  * A progress record with what TASKS.md shows put over it: a box ticked or a line reworded
  * by hand and committed without a sync leaves the progress file behind the checklist. Times
@@ -185,12 +191,9 @@ export function restoreFromProgress(store: Store, repo: Repo, root: string, show
     .map((id) => {
       const record = readProgress(root, id)!
       const line = shown.get(id)
-      if (!line) return record
-      const taken = asShown(record, line)
-      const behind = taken.title !== record.title || taken.status !== record.status || (taken.parent_task_id ?? null) !== (record.parent_task_id ?? null) ||
-        taken.task_context.blocked_reason !== record.task_context.blocked_reason
-      if (behind) overridden.push(id)
-      return taken
+      if (!line || !isBehind(record, line)) return record
+      overridden.push(id)
+      return asShown(record, line)
     })
   let restored = 0
   // Parents before children; a parent that is nowhere makes the task top level.
