@@ -1,12 +1,9 @@
 // Plan mode and workflows in the real interactive Claude Code, driven in tmux against the
 // scripted API (interactive.ts): 2.1.332 offers plan mode only there. Each session is checked
 // through TASKS.md and `tasktrail export --json`, with the hooks of this repository (--plugin-dir).
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
 import { checklistLines } from '../helpers/tasks-md.js'
 import type { ClaudeVersion } from './claude.js'
 import { startFakeAnthropic, type Scenario } from './fake-anthropic.js'
@@ -14,43 +11,13 @@ import { runInteractive } from './interactive.js'
 import {
   AGENT_RESULT, DEPLOY_FILE, NAS_PROMPT, NOTES_FILE, PLAN_FINAL, planModeScenario, SCRIPT_FILE, WORKFLOW_FINAL, WORKFLOW_PROMPT, workflowScenario
 } from './scenarios.js'
+import { exported, newBox, REPO_ROOT, RUN_TIMEOUT_MS, type Box, type Exported } from './session.js'
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const CLI = join(REPO_ROOT, 'bin', 'tasktrail.js')
-const RUN_TIMEOUT_MS = 150_000
 const STEPS = [
   'Research how the NAS sync runs today',
   'Write a monitoring script that checks \\_SYNC\\_STATUS.txt age',
   'Deploy the script as a DattoRMM component with an alert'
 ]
-const roots: string[] = []
-afterAll(() => {
-  // A hook the CLI started may still be writing its last lines as the session ends.
-  for (const root of roots) rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
-})
-
-interface Exported {
-  id: string
-  parent_task_id: string | null
-  title: string
-  status: string
-  assigned_agent: string | null
-  task_context: Record<string, unknown>
-}
-
-interface Box {
-  project: string
-  home: string
-  configDir: string
-}
-
-function newBox(): Box {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'tasktrail-e2e-plans-')))
-  roots.push(root)
-  const project = join(root, 'project')
-  spawnSync('git', ['init', '-q', project])
-  return { project, home: join(root, 'home'), configDir: join(root, 'config') }
-}
 
 async function play(box: Box, version: ClaudeVersion, scenario: Scenario, lastMessage: string): Promise<void> {
   const fake = await startFakeAnthropic(scenario)
@@ -66,12 +33,6 @@ async function play(box: Box, version: ClaudeVersion, scenario: Scenario, lastMe
   } finally {
     await fake.close()
   }
-}
-
-function exported(box: Box): Exported[] {
-  const run = spawnSync(process.execPath, [CLI, 'export', '--json'], { cwd: box.project, env: { ...process.env, TASKTRAIL_HOME: box.home, TASKTRAIL_DB: '' }, encoding: 'utf8' })
-  expect(run.status, run.stderr).toBe(0)
-  return (JSON.parse(run.stdout) as { tasks: Exported[] }).tasks
 }
 
 const titled = (tasks: Exported[], title: string): Exported => {

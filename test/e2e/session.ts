@@ -15,7 +15,8 @@ export const RUN_TIMEOUT_MS = 150_000
 
 const roots: string[] = []
 afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
+  // A hook the CLI started may still be writing its last lines as the session ends.
+  for (const root of roots) rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
 })
 
 export interface Exported {
